@@ -1,0 +1,167 @@
+"""Assemble the speech text from a record: a pure function, no I/O beyond the wording.
+
+The text is plain, one paragraph a line, as the reference sample is laid out.
+It is built in blocks (salutation, opening, each section, closing) keyed by
+the part of the record they come from, so a preview can show and refresh the
+block being edited without assembling the rest.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from wizard.dates import format_range
+from wizard.model import Point, Section, Speech, Training, CourseGroup
+from wizard.numerals import chinese_numeral
+from wizard.prompts import speech_wording
+from wizard.text import clean, one_line
+
+#: Punctuation that may close a lead sentence; without one, 。 is added.
+_SENTENCE_END = "。！？；：，、…”’）》"
+#: Punctuation that never ends a heading line (GENRE: no end punctuation).
+_HEADING_STRIP = "。，；：、,.;: "
+
+
+@dataclass(frozen=True)
+class Block:
+    """A run of speech lines that comes from one part of the record.
+
+    ``key`` is ``title``, ``salutation``, ``opening``, ``section:<index>``
+    (index into ``Speech.sections``) or ``closing``.
+    """
+
+    key: str
+    lines: tuple[str, ...]
+
+
+def join_items(items: list[str]) -> str:
+    """Join parallel items with 、, except between two quoted items (GB/T 15834)."""
+    joined = ""
+    for item in items:
+        if joined and not (joined.endswith(("”", "’", "》")) and item.startswith(("“", "‘", "《"))):
+            joined += "、"
+        joined += item
+    return joined
+
+
+def _field(value: str) -> str:
+    return one_line(value)
+
+
+def _fields(values: list[str]) -> list[str]:
+    return [text for text in (_field(value) for value in values) if text]
+
+
+def _first_sentence(training: Training, wording: dict[str, Any], date_style: str) -> str:
+    name = _field(training.name) or wording["unnamed_course"]
+    note = _field(training.note)
+    note = wording["note"].format(note=note) if note else ""
+    start, end = training.start, training.end
+    if start is None and end is not None:
+        start, end = end, None
+    if start is None:
+        return wording["attended_undated"].format(name=name, note=note)
+    days = training.days if start == training.start else 1
+    if days is None or days <= 1:
+        # A single day, or an end before the start (the check reports that):
+        # no duration that would be wrong.
+        when = format_range(start, end, date_style)
+        return wording["attended_one_day"].format(date=when, name=name, note=note)
+    when = format_range(start, end, date_style)
+    return wording["attended"].format(dates=when, days=days, name=name, note=note)
+
+
+def _course_clause(group: CourseGroup) -> str:
+    items = _fields(group.items)
+    if not items:
+        return ""
+    return _field(group.verb) + join_items(items) + _field(group.tail)
+
+
+def _second_sentence(speech: Speech, wording: dict[str, Any]) -> str:
+    organisers = _fields(speech.training.organisers)
+    if not organisers:
+        subject = wording["led_by_none"]
+    elif len(organisers) == 1:
+        subject = wording["led_by_one"].format(organisers=organisers[0])
+    else:
+        subject = wording["led_by_many"].format(organisers=join_items(organisers))
+    clauses = [clause for clause in map(_course_clause, speech.courses) if clause]
+    activities = _fields(speech.training.activities)
+    if activities:
+        pattern = wording["activities_after_courses" if clauses else "activities_alone"]
+        clauses.append(pattern.format(activities=join_items(activities)))
+    if not clauses and not organisers:
+        return ""
+    return wording["lead_in"] + subject + "，".join(clauses) + "，" + wording["gain"]
+
+
+def opening(speech: Speech) -> str:
+    """The opening paragraph: dates, duration, course, organisers, topics, gain."""
+    wording = speech_wording()["opening"]
+    return _first_sentence(speech.training, wording, speech.layout.date_style) + _second_sentence(
+        speech, wording
+    )
+
+
+def _lead(text: str) -> str:
+    lead = _field(text)
+    if lead and lead[-1] not in _SENTENCE_END:
+        lead += "。"
+    return lead
+
+
+def point_text(point: Point) -> str:
+    """A point as spoken: the lead sentence, then its elaboration."""
+    return _lead(point.lead) + _field(point.body)
+
+
+def heading_line(number: int, heading: str) -> str:
+    """``一、heading`` with any trailing sentence punctuation removed."""
+    return f"{chinese_numeral(number)}、{_field(heading).rstrip(_HEADING_STRIP)}"
+
+
+def section_lines(speech: Speech, index: int) -> tuple[str, ...]:
+    """The heading line and body paragraph(s) of section ``index`` (0-based)."""
+    section: Section = speech.sections[index]
+    layout = speech.layout
+    numbering = speech_wording()["numbering"]
+    points = [text for text in map(point_text, section.points) if text]
+    if layout.numbering != "none":
+        pattern = numbering[layout.numbering]
+        points = [
+            pattern.format(numeral=chinese_numeral(number)) + text
+            for number, text in enumerate(points, start=1)
+        ]
+    intro = _lead(section.intro)
+    lines = [heading_line(index + 1, section.heading)]
+    if layout.points == "joined":
+        body = intro + "".join(points)
+        if body:
+            lines.append(body)
+    else:
+        lines.extend(text for text in (intro, *points) if text)
+    return tuple(lines)
+
+
+def blocks(speech: Speech) -> list[Block]:
+    """The speech as blocks, in reading order. Empty optional parts give no block."""
+    result: list[Block] = []
+    title, speaker = _field(speech.title), _field(speech.speaker)
+    if title or speaker:
+        result.append(Block("title", tuple(line for line in (title, speaker) if line)))
+    if salutation := _field(speech.salutation):
+        result.append(Block("salutation", (salutation,)))
+    result.append(Block("opening", (opening(speech),)))
+    for index in range(len(speech.sections)):
+        result.append(Block(f"section:{index}", section_lines(speech, index)))
+    if closing := _field(speech.closing):
+        result.append(Block("closing", (closing,)))
+    return result
+
+
+def render_text(speech: Speech) -> str:
+    """The whole speech as plain text: one paragraph a line, ending in a newline."""
+    lines = [line for block in blocks(speech) for line in block.lines]
+    return clean("\n".join(lines)) + "\n"

@@ -1,0 +1,92 @@
+"""Problems in a record that stop it being a well-formed speech.
+
+Each problem says how serious it is, which wizard step and field own it, and
+what is wrong, in Chinese. Errors make ``check`` exit 1; warnings do not.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from wizard.model import Speech
+from wizard.text import one_line
+
+Severity = Literal["error", "warning"]
+
+#: The wizard step that owns each top-level part of the record.
+STEP_OF_KIND = {"reflection": "reflections", "action": "actions"}
+
+
+@dataclass(frozen=True)
+class Problem:
+    severity: Severity
+    step: str
+    field: str
+    message: str
+
+    def line(self) -> str:
+        """One line for the command line: severity, field, message."""
+        label = "错误" if self.severity == "error" else "提示"
+        return f"{label}：{self.field}：{self.message}"
+
+
+def _empty(value: str) -> bool:
+    return not one_line(value)
+
+
+def check_training(speech: Speech) -> list[Problem]:
+    training = speech.training
+    problems = []
+    if _empty(training.name):
+        problems.append(Problem("error", "training", "training.name", "请填写培训班名称"))
+    if training.start is None and training.end is None:
+        problems.append(Problem("warning", "training", "training.start", "没有填写培训日期，开头将不写日期和天数"))
+    elif training.start is None:
+        problems.append(Problem("warning", "training", "training.start", "只填了结束日期，将按一天的培训来写"))
+    if training.start and training.end and training.end < training.start:
+        problems.append(
+            Problem("error", "training", "training.end", "结束日期早于开始日期")
+        )
+    return problems
+
+
+def check_courses(speech: Speech) -> list[Problem]:
+    problems = []
+    for index, group in enumerate(speech.courses):
+        where = f"courses[{index}]"
+        items = [item for item in group.items if not _empty(item)]
+        if items and _empty(group.verb):
+            problems.append(Problem("warning", "courses", f"{where}.verb", "这一组课程缺少动词（如“深入学习了”）"))
+        if not items:
+            problems.append(Problem("warning", "courses", f"{where}.items", "这一组没有课程内容，不会出现在发言中"))
+    return problems
+
+
+def check_sections(speech: Speech) -> list[Problem]:
+    problems = []
+    if not speech.sections:
+        problems.append(Problem("error", "reflections", "sections", "至少需要一个部分（学习体会或下一步打算）"))
+    for index, section in enumerate(speech.sections):
+        step = STEP_OF_KIND[section.kind]
+        where = f"sections[{index}]"
+        if _empty(section.heading):
+            problems.append(Problem("error", step, f"{where}.heading", "请填写这一部分的标题"))
+        if _empty(section.intro) and not any(
+            not (_empty(point.lead) and _empty(point.body)) for point in section.points
+        ):
+            problems.append(Problem("warning", step, f"{where}.points", "这一部分还没有内容"))
+        for number, point in enumerate(section.points):
+            point_where = f"{where}.points[{number}]"
+            if _empty(point.lead) and not _empty(point.body):
+                problems.append(Problem("warning", step, f"{point_where}.lead", "这一点缺少领起句"))
+    return problems
+
+
+def check(speech: Speech) -> list[Problem]:
+    """All problems, in the order of the wizard's steps."""
+    return check_training(speech) + check_courses(speech) + check_sections(speech)
+
+
+def has_errors(problems: list[Problem]) -> bool:
+    return any(problem.severity == "error" for problem in problems)

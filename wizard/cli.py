@@ -1,0 +1,120 @@
+"""The ``speech-wizard`` command line.
+
+``render``, ``check`` and ``example`` import neither textual nor rich, so they
+start fast; the wizard itself is imported only when a wizard command runs.
+Errors are one line on stderr: exit 1 for a bad file, 2 for wrong usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from wizard import __version__
+from wizard.storage import RecordError
+
+PROG = "speech-wizard"
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="心得发言向导：一步步写好学习心得交流发言，保存为 TOML 记录并输出发言稿。",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="命令")
+    edit = commands.add_parser("edit", help="在向导中打开已保存的记录")
+    edit.add_argument("file", help="记录文件（.toml）")
+    demo = commands.add_parser("demo", help="用内置示例打开向导")
+    demo.add_argument("-o", "--output", help="保存到这个文件")
+    commands.add_parser("example", help="在标准输出打印内置示例记录（TOML）")
+    render = commands.add_parser("render", help="把记录排成发言稿")
+    render.add_argument("file", help="记录文件（.toml），- 表示标准输入")
+    render.add_argument("--format", choices=("text", "markdown", "docx"), default="text", help="输出格式")
+    render.add_argument("-o", "--output", help="输出文件（默认标准输出；docx 必须指定）")
+    check = commands.add_parser("check", help="检查记录，列出问题；有错误时退出码为 1")
+    check.add_argument("file", help="记录文件（.toml），- 表示标准输入")
+    return parser
+
+
+def _fail(message: str) -> int:
+    print(f"{PROG}: 错误：{message}", file=sys.stderr)
+    return 1
+
+
+def _write_stdout(text: str) -> None:
+    try:
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader went away (``| head``): not an error worth a traceback.
+        sys.stderr.close()
+
+
+def _read_record(name: str):
+    from wizard import storage
+
+    if name == "-":
+        return storage.loads(storage.decode(sys.stdin.buffer.read(), "<stdin>"), "<stdin>")
+    return storage.load(name)
+
+
+def _render(args: argparse.Namespace) -> int:
+    from wizard import export
+
+    speech = _read_record(args.file)
+    if args.format == "docx":
+        if not args.output:
+            return _fail("docx 格式需要用 -o 指定输出文件")
+        export.write_docx(speech, args.output)
+        return 0
+    text = export.render(speech, args.format)
+    if args.output:
+        from wizard.storage import write_atomic
+
+        write_atomic(args.output, text)
+    else:
+        _write_stdout(text)
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    from wizard.checks import check, has_errors
+
+    problems = check(_read_record(args.file))
+    name = "<stdin>" if args.file == "-" else args.file
+    for problem in problems:
+        print(f"{name}：{problem.line()}")
+    if not problems:
+        print(f"{name}：没有发现问题")
+    return 1 if has_errors(problems) else 0
+
+
+def _example(_args: argparse.Namespace) -> int:
+    from wizard.prompts import example_path
+
+    _write_stdout(example_path().read_text(encoding="utf-8"))
+    return 0
+
+
+def _wizard(args: argparse.Namespace) -> int:
+    from wizard.ui.run import run_wizard
+
+    return run_wizard(args)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    handlers = {"render": _render, "check": _check, "example": _example}
+    handler = handlers.get(args.command, _wizard)
+    try:
+        return handler(args)
+    except RecordError as error:
+        return _fail(str(error))
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

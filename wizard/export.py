@@ -1,0 +1,54 @@
+"""The speech in the formats ``render`` writes: plain text, Markdown, Word (.docx)."""
+
+from __future__ import annotations
+
+import os
+import re
+
+from wizard.assemble import blocks, render_text
+from wizard.model import Speech
+from wizard.text import clean
+
+FORMATS = ("text", "markdown", "docx")
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
+_MD_LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])")
+
+
+def _md_escape(line: str) -> str:
+    line = _MD_SPECIAL.sub(r"\\\1", line)
+    return _MD_LINE_START.sub(lambda match: match.group(1) + "\\" + match.group(2), line)
+
+
+def render_markdown(speech: Speech) -> str:
+    """Markdown: the title as ``#``, section headings as ``##``, a blank line between paragraphs.
+
+    User text is escaped so that ``**`` blanks or ``[x]`` stay literal.
+    """
+    out: list[str] = []
+    for block in blocks(speech):
+        for number, line in enumerate(block.lines):
+            text = _md_escape(clean(line))
+            if block.key == "title" and number == 0 and speech.title.strip():
+                out.append(f"# {text}")
+            elif block.key.startswith("section:") and number == 0:
+                out.append(f"## {text}")
+            else:
+                out.append(text)
+    return "\n\n".join(out) + "\n"
+
+
+def render(speech: Speech, fmt: str) -> str:
+    """The speech as text in ``fmt`` (``text`` or ``markdown``)."""
+    if fmt == "markdown":
+        return render_markdown(speech)
+    if fmt == "text":
+        return render_text(speech)
+    raise ValueError(f"not a text format: {fmt}")
+
+
+def write_docx(speech: Speech, path: str | os.PathLike[str]) -> None:
+    """Write a GB/T 9704 laid-out Word file. python-docx is imported only here."""
+    from wizard.docx_export import write_docx as _write
+
+    _write(speech, path)

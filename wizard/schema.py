@@ -1,0 +1,209 @@
+"""Record <-> plain data (the shape of the TOML file), with validation.
+
+``to_data`` gives what tomli-w writes; ``from_data`` checks what tomllib read
+and builds a record, raising ``SchemaError`` naming the first field at fault.
+Text is cleaned of control characters on the way in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from wizard.model import (
+    DATE_STYLES,
+    POINT_LAYOUTS,
+    POINT_NUMBERINGS,
+    SCHEMA_VERSION,
+    SECTION_KINDS,
+    CourseGroup,
+    Layout,
+    Point,
+    Section,
+    Speech,
+    Training,
+)
+from wizard.text import clean
+
+
+class SchemaError(ValueError):
+    """The data does not describe a speech; ``field`` says where (e.g. ``sections[1].heading``)."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}：{message}" if field else message)
+        self.field = field
+        self.message = message
+
+
+_TYPE_NAMES = {str: "文字", int: "整数", list: "列表", dict: "表", dt.date: "日期"}
+
+
+def _get(table: dict[str, Any], key: str, kind: type, path: str, default: Any) -> Any:
+    where = f"{path}.{key}" if path else key
+    if key not in table:
+        return default
+    value = table[key]
+    wrong = not isinstance(value, kind) or (kind is int and isinstance(value, bool))
+    if kind is dt.date and isinstance(value, dt.datetime):
+        wrong = True
+    if wrong:
+        raise SchemaError(where, f"应为{_TYPE_NAMES[kind]}，实为 {type(value).__name__}")
+    return value
+
+
+def _text(table: dict[str, Any], key: str, path: str, default: str = "") -> str:
+    return clean(_get(table, key, str, path, default))
+
+
+def _texts(table: dict[str, Any], key: str, path: str) -> list[str]:
+    values = _get(table, key, list, path, [])
+    for index, value in enumerate(values):
+        if not isinstance(value, str):
+            raise SchemaError(f"{path}.{key}[{index}]", "应为文字")
+    return [clean(value) for value in values]
+
+
+def _tables(table: dict[str, Any], key: str, path: str) -> list[tuple[str, dict[str, Any]]]:
+    values = _get(table, key, list, path, [])
+    where = f"{path}.{key}" if path else key
+    result = []
+    for index, value in enumerate(values):
+        if not isinstance(value, dict):
+            raise SchemaError(f"{where}[{index}]", "应为表")
+        _check_keys(value, key, f"{where}[{index}]")
+        result.append((f"{where}[{index}]", value))
+    return result
+
+
+def _choice(table: dict[str, Any], key: str, path: str, allowed: tuple[str, ...], default: str) -> str:
+    value = _get(table, key, str, path, default)
+    if value not in allowed:
+        raise SchemaError(f"{path}.{key}", f"只能是 {'、'.join(allowed)} 之一，实为 {value!r}")
+    return value
+
+
+def _date(table: dict[str, Any], key: str, path: str) -> dt.date | None:
+    return _get(table, key, dt.date, path, None)
+
+
+_KEYS = {
+    "": {"schema_version", "title", "speaker", "salutation", "closing", "training", "layout", "courses", "sections"},
+    "training": {"name", "note", "start", "end", "organisers", "activities"},
+    "layout": {"points", "numbering", "date_style", "speaking_rate", "target_minutes"},
+    "courses": {"verb", "items", "tail"},
+    "sections": {"kind", "heading", "intro", "points"},
+    "points": {"lead", "body"},
+}
+
+
+def _check_keys(table: dict[str, Any], kind: str, path: str) -> None:
+    """A misspelt key would silently lose what was typed under it: refuse it."""
+    for key in table:
+        if key not in _KEYS[kind]:
+            raise SchemaError(f"{path}.{key}" if path else key, "未知字段（拼写有误？）")
+
+
+def from_data(data: dict[str, Any]) -> Speech:
+    """Build a record from parsed TOML, or raise SchemaError."""
+    _check_keys(data, "", "")
+    if "schema_version" not in data:
+        raise SchemaError("schema_version", "缺少版本号（应为 schema_version = 1）")
+    version = _get(data, "schema_version", int, "", SCHEMA_VERSION)
+    if version > SCHEMA_VERSION:
+        raise SchemaError(
+            "schema_version", f"文件版本 {version} 比本程序支持的 {SCHEMA_VERSION} 新，请升级 speech-wizard"
+        )
+    if version < 1:
+        raise SchemaError("schema_version", f"无效的版本号 {version}")
+    training = _get(data, "training", dict, "", {})
+    layout = _get(data, "layout", dict, "", {})
+    _check_keys(training, "training", "training")
+    _check_keys(layout, "layout", "layout")
+    defaults = Speech()
+    return Speech(
+        title=_text(data, "title", ""),
+        speaker=_text(data, "speaker", ""),
+        salutation=_text(data, "salutation", "", defaults.salutation),
+        closing=_text(data, "closing", "", defaults.closing),
+        training=Training(
+            name=_text(training, "name", "training"),
+            note=_text(training, "note", "training"),
+            start=_date(training, "start", "training"),
+            end=_date(training, "end", "training"),
+            organisers=_texts(training, "organisers", "training"),
+            activities=_texts(training, "activities", "training"),
+        ),
+        courses=[
+            CourseGroup(
+                verb=_text(group, "verb", path),
+                items=_texts(group, "items", path),
+                tail=_text(group, "tail", path),
+            )
+            for path, group in _tables(data, "courses", "")
+        ],
+        sections=[
+            Section(
+                kind=_choice(section, "kind", path, SECTION_KINDS, "reflection"),  # type: ignore[arg-type]
+                heading=_text(section, "heading", path),
+                intro=_text(section, "intro", path),
+                points=[
+                    Point(lead=_text(point, "lead", point_path), body=_text(point, "body", point_path))
+                    for point_path, point in _tables(section, "points", path)
+                ],
+            )
+            for path, section in _tables(data, "sections", "")
+        ],
+        layout=Layout(
+            points=_choice(layout, "points", "layout", POINT_LAYOUTS, "joined"),  # type: ignore[arg-type]
+            numbering=_choice(layout, "numbering", "layout", POINT_NUMBERINGS, "none"),  # type: ignore[arg-type]
+            date_style=_choice(layout, "date_style", "layout", DATE_STYLES, "month-day"),  # type: ignore[arg-type]
+            speaking_rate=_rate(layout),
+            target_minutes=_get(layout, "target_minutes", int, "layout", 0),
+        ),
+    )
+
+
+def _rate(layout: dict[str, Any]) -> int:
+    rate = _get(layout, "speaking_rate", int, "layout", Layout().speaking_rate)
+    if not 60 <= rate <= 600:
+        raise SchemaError("layout.speaking_rate", f"语速应在 60～600 字/分钟之间，实为 {rate}")
+    return rate
+
+
+def to_data(speech: Speech) -> dict[str, Any]:
+    """The record as plain data in file order; empty optional values are left out."""
+    training = speech.training
+    data: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
+    for key in ("title", "speaker"):
+        if value := getattr(speech, key):
+            data[key] = value
+    data["salutation"] = speech.salutation
+    data["closing"] = speech.closing
+    data["training"] = {"name": training.name, "note": training.note}
+    if training.start is not None:
+        data["training"]["start"] = training.start
+    if training.end is not None:
+        data["training"]["end"] = training.end
+    data["training"]["organisers"] = list(training.organisers)
+    data["training"]["activities"] = list(training.activities)
+    layout = speech.layout
+    data["layout"] = {
+        "points": layout.points,
+        "numbering": layout.numbering,
+        "date_style": layout.date_style,
+        "speaking_rate": layout.speaking_rate,
+        "target_minutes": layout.target_minutes,
+    }
+    data["courses"] = [
+        {"verb": group.verb, "items": list(group.items), "tail": group.tail} for group in speech.courses
+    ]
+    data["sections"] = [
+        {
+            "kind": section.kind,
+            "heading": section.heading,
+            "intro": section.intro,
+            "points": [{"lead": point.lead, "body": point.body} for point in section.points],
+        }
+        for section in speech.sections
+    ]
+    return data

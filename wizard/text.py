@@ -1,0 +1,45 @@
+"""Text hygiene shared by every way text enters a record.
+
+Control characters (C0 other than newline and tab, DEL, and C1 - so ESC too)
+are dropped; CR and CRLF become LF. Nothing else is changed: the user's
+punctuation and spacing are theirs to fix, with the typography check's help.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_PUNCT = r"\u3000-\u303f\uff00-\uffef\u2014\u2026\u2018\u2019\u201c\u201d"
+_WIDE = re.compile(f"[{_HAN}{_CJK_PUNCT}]")
+
+
+def clean(value: str) -> str:
+    """Return ``value`` with line endings normalised and control characters dropped."""
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROL.sub("", value)
+
+
+def is_wide(char: str) -> bool:
+    """True for a Han character or full-width punctuation."""
+    return bool(_WIDE.match(char))
+
+
+def one_line(value: str) -> str:
+    """Collapse a multi-line field into one line of speech text.
+
+    Lines are stripped and joined; between two Chinese characters (or
+    full-width punctuation) no space is put, between Latin words one space.
+    """
+    parts = [part.strip() for part in clean(value).split("\n")]
+    parts = [part for part in parts if part]
+    if not parts:
+        return ""
+    joined = parts[0]
+    for part in parts[1:]:
+        if is_wide(joined[-1]) or is_wide(part[0]):
+            joined += part
+        else:
+            joined += " " + part
+    return joined.replace("\t", " ")
