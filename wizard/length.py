@@ -1,28 +1,112 @@
-"""How long a speech is: characters counted as the genre counts them, and minutes."""
+"""How long a speech is: characters counted as the genre counts them, and minutes.
+
+Everything here is a pure function of text or of a record, so the review step
+and ``check`` show the same numbers: the total with its speaking time, how far
+it is from a target of 3, 5, 8 or 10 minutes, and the share of each section.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
+
+from wizard.assemble import blocks, render_text
+from wizard.model import Speech
+
+#: Speaking-time targets the wizard offers (minutes); 0 means no target.
+TARGET_MINUTES: tuple[int, ...] = (3, 5, 8, 10)
+
+#: How blocks other than sections are named in the per-block count.
+_BLOCK_LABELS = {"title": "标题", "salutation": "称呼", "opening": "开头", "closing": "结束语"}
 
 
 def count_characters(text: str) -> int:
-    """Characters of the speech: Han characters, punctuation, digits; whitespace ignored."""
+    """Characters of the speech: Han characters, punctuation, digits; whitespace ignored.
+
+    Speeches are measured in 字 as typed on the page, punctuation included,
+    so every non-whitespace character counts once.
+    """
     return sum(1 for char in text if not char.isspace())
 
 
 @dataclass(frozen=True)
 class Length:
+    """A character count read at ``rate`` characters a minute, with an optional target."""
+
     characters: int
     rate: int
+    target_minutes: int = 0
 
     @property
     def minutes(self) -> float:
         return self.characters / self.rate
 
+    @property
+    def target_characters(self) -> int:
+        """How many characters fill the target time; 0 without a target."""
+        return self.target_minutes * self.rate
+
+    @property
+    def over(self) -> int:
+        """Characters beyond the target (negative: still to write); 0 without a target."""
+        return self.characters - self.target_characters if self.target_minutes else 0
+
     def summary(self) -> str:
         """``1,234 字，约 6.9 分钟``."""
         return f"{self.characters:,} 字，约 {self.minutes:.1f} 分钟"
 
+    def target_summary(self) -> str:
+        """How far the speech is from its target, or "" without one.
 
-def measure(text: str, rate: int) -> Length:
-    return Length(count_characters(text), rate)
+        ``比 5 分钟目标多 120 字（约 0.7 分钟）`` / ``距 5 分钟目标还可再写 120 字（约 0.7 分钟）``.
+        """
+        if not self.target_minutes:
+            return ""
+        target = f"{self.target_minutes} 分钟目标"
+        gap = abs(self.over)
+        if gap == 0:
+            return f"正好达到 {target}（{self.target_characters:,} 字）"
+        amount = f"{gap:,} 字（约 {gap / self.rate:.1f} 分钟）"
+        if self.over > 0:
+            return f"比 {target}多 {amount}"
+        return f"距 {target}还可再写 {amount}"
+
+    def line(self) -> str:
+        """The summary and, when a target is set, how far from it: one line."""
+        target = self.target_summary()
+        return f"{self.summary()}；{target}" if target else self.summary()
+
+
+def measure(text: str, rate: int, target_minutes: int = 0) -> Length:
+    return Length(count_characters(text), rate, target_minutes)
+
+
+def measure_speech(speech: Speech) -> Length:
+    """The assembled speech measured at the record's speaking rate and target."""
+    layout = speech.layout
+    return measure(render_text(speech), layout.speaking_rate, layout.target_minutes)
+
+
+class BlockLength(NamedTuple):
+    """Characters in one block of the speech (``key`` as in ``wizard.assemble.Block``)."""
+
+    key: str
+    label: str
+    characters: int
+
+
+def _label(key: str, lines: tuple[str, ...]) -> str:
+    if key.startswith("section:"):
+        return lines[0] if lines else key
+    return _BLOCK_LABELS.get(key, key)
+
+
+def block_lengths(speech: Speech) -> list[BlockLength]:
+    """Characters per block, in speech order; a section is labelled by its heading line.
+
+    The counts add up to ``measure_speech(speech).characters``.
+    """
+    return [
+        BlockLength(block.key, _label(block.key, block.lines), sum(map(count_characters, block.lines)))
+        for block in blocks(speech)
+    ]
