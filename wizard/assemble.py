@@ -21,6 +21,11 @@ from wizard.text import clean, one_line
 _SENTENCE_END = "。！？；：，、…”’）》"
 #: Punctuation that never ends a heading line (GENRE: no end punctuation).
 _HEADING_STRIP = "。，；：、,.;: "
+#: Separators the assembler puts around a phrase (name, organiser, item, tail):
+#: typed again at either end of the phrase they would double (``，，``, ``、、``).
+_PHRASE_STRIP = "，、；。,;. "
+#: A paragraph that would end on one of these ends on 。 instead.
+_SOFT_END = "，、；：,;:"
 
 
 @dataclass(frozen=True)
@@ -49,13 +54,24 @@ def _field(value: str) -> str:
     return one_line(value)
 
 
+def _phrase(value: str) -> str:
+    """A field the fixed wording puts separators around, without separators of its own."""
+    return one_line(value).strip(_PHRASE_STRIP)
+
+
 def _fields(values: list[str]) -> list[str]:
-    return [text for text in (_field(value) for value in values) if text]
+    return [text for text in (_phrase(value) for value in values) if text]
+
+
+def _paragraph(text: str) -> str:
+    """A paragraph ends a sentence: a trailing comma (a lead with no body) becomes 。."""
+    stripped = text.rstrip(_SOFT_END)
+    return stripped + "。" if stripped != text and stripped else text
 
 
 def _first_sentence(training: Training, wording: dict[str, Any], date_style: str) -> str:
-    name = _field(training.name) or wording["unnamed_course"]
-    note = _field(training.note)
+    name = _phrase(training.name) or wording["unnamed_course"]
+    note = _phrase(training.note)
     note = wording["note"].format(note=note) if note else ""
     start, end = training.start, training.end
     if start is None and end is not None:
@@ -76,7 +92,7 @@ def _course_clause(group: CourseGroup) -> str:
     items = _fields(group.items)
     if not items:
         return ""
-    return _field(group.verb) + join_items(items) + _field(group.tail)
+    return _phrase(group.verb) + join_items(items) + _phrase(group.tail)
 
 
 def _second_sentence(speech: Speech, wording: dict[str, Any]) -> str:
@@ -139,9 +155,9 @@ def section_lines(speech: Speech, index: int) -> tuple[str, ...]:
     if layout.points == "joined":
         body = intro + "".join(points)
         if body:
-            lines.append(body)
+            lines.append(_paragraph(body))
     else:
-        lines.extend(text for text in (intro, *points) if text)
+        lines.extend(_paragraph(text) for text in (intro, *points) if text)
     return tuple(lines)
 
 
