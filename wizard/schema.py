@@ -36,6 +36,22 @@ class SchemaError(ValueError):
 
 
 _TYPE_NAMES = {str: "文字", int: "整数", list: "列表", dict: "表", dt.date: "日期"}
+#: What TOML gave instead, in the user's words (checked in order: bool is an int).
+_FOUND_NAMES = (
+    (bool, "真假值（true/false）"),
+    (int, "整数"),
+    (float, "小数"),
+    (str, "文字"),
+    (list, "列表"),
+    (dict, "表"),
+    (dt.datetime, "日期时间"),
+    (dt.date, "日期"),
+    (dt.time, "时刻"),
+)
+
+
+def _found(value: Any) -> str:
+    return next((name for kind, name in _FOUND_NAMES if isinstance(value, kind)), type(value).__name__)
 
 
 def _get(table: dict[str, Any], key: str, kind: type, path: str, default: Any) -> Any:
@@ -47,7 +63,7 @@ def _get(table: dict[str, Any], key: str, kind: type, path: str, default: Any) -
     if kind is dt.date and isinstance(value, dt.datetime):
         wrong = True
     if wrong:
-        raise SchemaError(where, f"应为{_TYPE_NAMES[kind]}，实为 {type(value).__name__}")
+        raise SchemaError(where, f"应为{_TYPE_NAMES[kind]}，实为{_found(value)}")
     return value
 
 
@@ -59,7 +75,7 @@ def _texts(table: dict[str, Any], key: str, path: str) -> list[str]:
     values = _get(table, key, list, path, [])
     for index, value in enumerate(values):
         if not isinstance(value, str):
-            raise SchemaError(f"{path}.{key}[{index}]", "应为文字")
+            raise SchemaError(f"{path}.{key}[{index}]", f"应为文字，实为{_found(value)}")
     return [clean(value) for value in values]
 
 
@@ -69,7 +85,7 @@ def _tables(table: dict[str, Any], key: str, path: str) -> list[tuple[str, dict[
     result = []
     for index, value in enumerate(values):
         if not isinstance(value, dict):
-            raise SchemaError(f"{where}[{index}]", "应为表")
+            raise SchemaError(f"{where}[{index}]", f"应为表，实为{_found(value)}")
         _check_keys(value, key, f"{where}[{index}]")
         result.append((f"{where}[{index}]", value))
     return result
@@ -158,7 +174,7 @@ def from_data(data: dict[str, Any]) -> Speech:
             numbering=_choice(layout, "numbering", "layout", POINT_NUMBERINGS, "none"),  # type: ignore[arg-type]
             date_style=_choice(layout, "date_style", "layout", DATE_STYLES, "month-day"),  # type: ignore[arg-type]
             speaking_rate=_rate(layout),
-            target_minutes=_get(layout, "target_minutes", int, "layout", 0),
+            target_minutes=_minutes(layout),
         ),
     )
 
@@ -168,6 +184,13 @@ def _rate(layout: dict[str, Any]) -> int:
     if not 60 <= rate <= 600:
         raise SchemaError("layout.speaking_rate", f"语速应在 60～600 字/分钟之间，实为 {rate}")
     return rate
+
+
+def _minutes(layout: dict[str, Any]) -> int:
+    minutes = _get(layout, "target_minutes", int, "layout", 0)
+    if not 0 <= minutes <= 600:
+        raise SchemaError("layout.target_minutes", f"时长应在 0～600 分钟之间（0 表示不限），实为 {minutes}")
+    return minutes
 
 
 def to_data(speech: Speech) -> dict[str, Any]:

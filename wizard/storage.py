@@ -26,7 +26,15 @@ class RecordError(Exception):
     def __init__(self, path: str | os.PathLike[str], message: str) -> None:
         self.path = str(path)
         self.message = message
-        super().__init__(f"{self.path}：{message}")
+        super().__init__(_one_line(f"{self.path}：{message}"))
+
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def _one_line(text: str) -> str:
+    """Escape control characters (a newline in a file or key name) so a message stays one line."""
+    return _CONTROL.sub(lambda match: repr(match.group())[1:-1], text)
 
 
 _AT_LINE = re.compile(r"\(at line (\d+), column (\d+)\)")
@@ -51,6 +59,9 @@ def loads(text: str, name: str = "<stdin>") -> Speech:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise RecordError(name, _toml_message(error)) from None
+    except RecursionError:
+        # tomllib parses nested arrays and inline tables recursively.
+        raise RecordError(name, "TOML 格式错误（数组或表嵌套过深）") from None
     try:
         return from_data(data)
     except SchemaError as error:
@@ -64,7 +75,9 @@ def decode(raw: bytes, name: str) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise RecordError(name, f"不是 UTF-8 编码的文本（第 {error.start + 1} 字节）") from None
+        if error.end == len(raw) and error.reason == "unexpected end of data":
+            raise RecordError(name, "文件在一个字符中间断了，可能没有保存完整") from None
+        raise RecordError(name, f"不是 UTF-8 编码的文本（第 {error.start + 1} 字节；GBK 等编码请另存为 UTF-8）") from None
 
 
 def read_bytes(path: str | os.PathLike[str]) -> bytes:
@@ -117,11 +130,17 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> Path:
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(temporary, target)
-    except OSError as error:
+    except BaseException as error:
+        # Whatever stopped the save (a full disk, Ctrl+C), the previous file
+        # is untouched: only the temporary file has to go.
         Path(temporary).unlink(missing_ok=True)
         if isinstance(error, PermissionError):
             raise RecordError(path, "没有写入权限") from None
-        raise RecordError(path, f"无法写入（{error.strerror or error}）") from None
+        if isinstance(error, OSError):
+            raise RecordError(path, f"无法写入（{error.strerror or error}）") from None
+        if isinstance(error, UnicodeEncodeError):
+            raise RecordError(path, f"无法保存第 {error.start + 1} 个字符（不是有效的 Unicode 字符）") from None
+        raise
     _fsync_folder(folder)
     return target
 
