@@ -1,0 +1,92 @@
+"""What the wizard is working on: a record, where it came from, where it goes.
+
+No terminal here: the UI holds one Session and asks it to change fields,
+name a file and save, so the same rules hold in tests without a screen.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from wizard import fields, storage
+from wizard.assemble import render_text
+from wizard.dates import DateError, parse_date
+from wizard.model import Speech
+
+DATE_FIELDS = ("training.start", "training.end")
+_UNSAFE_NAME = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]+')
+
+
+@dataclass
+class Session:
+    """A record being edited.
+
+    ``path`` is the file opened with ``edit``; ``output`` the file named with
+    ``-o``. ``date_texts`` keeps what was typed into a date field, readable
+    or not, so a wrong date is shown again rather than lost.
+    """
+
+    speech: Speech
+    today: dt.date
+    path: Path | None = None
+    output: Path | None = None
+    dirty: bool = False
+    date_texts: dict[str, str] = field(default_factory=dict)
+    date_errors: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for path in DATE_FIELDS:
+            value = getattr(self.speech.training, path.split(".")[1])
+            self.date_texts.setdefault(path, value.isoformat() if value else "")
+
+    def text_of(self, path: str) -> str:
+        if path in DATE_FIELDS:
+            return self.date_texts.get(path, "")
+        return fields.get_text(self.speech, path)
+
+    def set_text(self, path: str, text: str) -> None:
+        """Store what was typed into the field at ``path``."""
+        if path in DATE_FIELDS:
+            self._set_date(path, text)
+        else:
+            fields.set_text(self.speech, path, text)
+        self.dirty = True
+
+    def _set_date(self, path: str, text: str) -> None:
+        self.date_texts[path] = text
+        name = path.split(".")[1]
+        try:
+            value = parse_date(text, self.today)
+        except DateError as error:
+            self.date_errors[path] = str(error)
+            return
+        self.date_errors.pop(path, None)
+        setattr(self.speech.training, name, value)
+
+    def changed(self) -> None:
+        """Mark a structural change (points added, moved, removed) as unsaved."""
+        self.dirty = True
+
+    def save_target(self) -> Path | None:
+        """Where Ctrl+S saves without asking: ``-o FILE``, else the file being edited."""
+        return self.output or self.path
+
+    def proposed_name(self) -> str:
+        """``YYYY-MM-DD-<course name>.toml``: the course's start date, else today."""
+        day = self.speech.training.start or self.today
+        name = _UNSAFE_NAME.sub("", self.speech.training.name).strip().replace(" ", "")[:40]
+        return f"{day.isoformat()}-{name or '发言'}.toml"
+
+    def blocking_problems(self) -> dict[str, str]:
+        """Fields whose text cannot go into the record (an unreadable date): saving waits."""
+        return dict(self.date_errors)
+
+    def save(self, target: Path) -> str:
+        """Write the record to ``target``; return the speech text as it now stands."""
+        storage.save(self.speech, target)
+        self.path = target
+        self.dirty = False
+        return render_text(self.speech)

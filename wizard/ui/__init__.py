@@ -1,0 +1,1 @@
+"""The Textual wizard: a thin layer that edits a record and asks the core for text."""

@@ -1,0 +1,185 @@
+"""The wizard application: five step screens over one Session, saving and finishing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from wizard.assemble import Block, blocks, render_text
+from wizard.checks import Problem, check
+from wizard.session import Session
+from wizard.storage import RecordError
+from wizard.ui import texts
+from wizard.ui.dialogs.confirm import ConfirmDialog
+from wizard.ui.dialogs.save_as import SaveAsDialog
+from wizard.ui.screens.base import StepScreen
+from wizard.ui.screens.courses import CoursesScreen
+from wizard.ui.screens.review import ReviewScreen
+from wizard.ui.screens.sections import ActionsScreen, ReflectionsScreen
+from wizard.ui.screens.training import TrainingScreen
+
+
+@dataclass(frozen=True)
+class Finished:
+    """What the app returns when the user saves and finishes."""
+
+    path: Path
+    text: str
+
+
+class SpeechWizardApp(App[Finished | None]):
+    """Walks through the steps of a speech; the record lives in ``session``."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = texts.app_text("title")
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
+    SCREENS = {
+        "training": TrainingScreen,
+        "courses": CoursesScreen,
+        "reflections": ReflectionsScreen,
+        "actions": ActionsScreen,
+        "review": ReviewScreen,
+    }
+    BINDINGS = [
+        Binding("ctrl+s", "save", "保存并完成", priority=True),
+        Binding("f2", "back", "上一步"),
+        Binding("f3", "next", "下一步"),
+        Binding("f4", "toggle_preview", "预览"),
+        Binding("ctrl+q", "quit", "退出", priority=True),
+    ]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.step = texts.STEPS[0]
+
+    def on_mount(self) -> None:
+        self.push_screen(self.step)
+
+    # -- the record as the screens need it -----------------------------------------------------
+
+    def record_changed(self) -> None:
+        """Something in the record changed: bring the visible step up to date."""
+        screen = self.screen
+        if isinstance(screen, StepScreen):
+            screen.refresh_preview()
+
+    def speech_blocks(self) -> list[Block]:
+        return blocks(self.session.speech)
+
+    def speech_text(self) -> str:
+        return render_text(self.session.speech)
+
+    def problems(self) -> list[Problem]:
+        """Unreadable dates first (saving waits for them), then the core's checks."""
+        typed = [
+            Problem("error", "training", path, message) for path, message in self.session.date_errors.items()
+        ]
+        found = check(self.session.speech)
+        if typed:
+            found = [problem for problem in found if problem.field not in self.session.date_errors]
+        return typed + found
+
+    def problem_counts(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for problem in self.problems():
+            counts[problem.step] = counts.get(problem.step, 0) + 1
+        return counts
+
+    def message_for(self, path: str) -> str:
+        """The message to show beside the field at ``path``: its first problem, if any."""
+        for problem in self.problems():
+            if problem.field == path:
+                return problem.message
+        return ""
+
+    # -- moving around -------------------------------------------------------------------------
+
+    def goto(self, step: str, focus: str | None = None) -> None:
+        """Show ``step``; focus the field at ``focus`` when that step has it."""
+        if step != self.step:
+            self.step = step
+            self.switch_screen(step)
+        if focus:
+            screen = self.get_screen(step)
+            self.call_after_refresh(lambda: isinstance(screen, StepScreen) and screen.focus_field(focus))
+
+    def action_next(self) -> None:
+        index = texts.STEPS.index(self.step)
+        if index + 1 < len(texts.STEPS):
+            self.goto(texts.STEPS[index + 1])
+
+    def action_back(self) -> None:
+        index = texts.STEPS.index(self.step)
+        if index > 0:
+            self.goto(texts.STEPS[index - 1])
+
+    def action_toggle_preview(self) -> None:
+        self.screen.toggle_class("-show-preview")
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        for number, step in enumerate(texts.STEPS, start=1):
+            prompt = texts.step(step)
+            yield SystemCommand(f"第{number}步：{prompt['title']}", prompt["question"], lambda s=step: self.goto(s))
+        yield SystemCommand("保存并完成", "保存记录，退出并打印发言稿", self.action_save)
+        yield SystemCommand("显示/隐藏预览", "窄屏时在表单下方显示发言预览", self.action_toggle_preview)
+        yield from super().get_system_commands(screen)
+
+    # -- saving and leaving --------------------------------------------------------------------
+
+    def action_save(self) -> None:
+        blocking = self.session.blocking_problems()
+        if blocking:
+            path, message = next(iter(blocking.items()))
+            self.notify(f"还不能保存：{message}", severity="error", markup=False)
+            self.goto("training", focus=path)
+            return
+        target = self.session.save_target()
+        if target is None:
+            self.ask_path()
+        else:
+            self.save_to(target)
+
+    def ask_path(self, message: str = "") -> None:
+        proposed = str(self.session.save_target() or self.session.proposed_name())
+        self.push_screen(SaveAsDialog(proposed, message), self._path_chosen)
+
+    def _path_chosen(self, path: Path | None) -> None:
+        if path is not None:
+            self.save_to(path)
+
+    def save_to(self, path: Path) -> None:
+        """Save to ``path``, asking first before overwriting a file other than the one opened."""
+        opened = self.session.path
+        if path.is_file() and (opened is None or path.resolve() != opened.resolve()):
+            question = f"文件已存在：{path}\n要覆盖它吗？"
+            self.push_screen(
+                ConfirmDialog(question, "覆盖", "换个名字", yes_first=False),
+                lambda yes: self._write(path) if yes else self.ask_path(),
+            )
+        else:
+            self._write(path)
+
+    def _write(self, path: Path) -> None:
+        try:
+            text = self.session.save(path)
+        except RecordError as error:
+            self.notify(f"保存失败：{error.message}", title=str(path), severity="error", markup=False)
+            self.ask_path(f"保存失败：{error.message}。请换一个位置。")
+            return
+        self.exit(Finished(path, text))
+
+    async def action_quit(self) -> None:
+        if not self.session.dirty:
+            self.exit(None)
+            return
+        question = "有尚未保存的修改。确定要退出吗？"
+        self.push_screen(
+            ConfirmDialog(question, "退出", "继续编辑", yes_first=False),
+            lambda yes: self.exit(None) if yes else None,
+        )

@@ -1,0 +1,52 @@
+"""Ask for the file to save the record to, proposing a name in the current folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Static
+
+
+class SaveAsDialog(ModalScreen[Path | None]):
+    """Dismisses with the chosen path, or None when cancelled."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", "取消")]
+
+    def __init__(self, proposed: str, message: str = "") -> None:
+        super().__init__()
+        self.proposed = proposed
+        self.message = message
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Text("保存发言记录到文件："), classes="dialog-question")
+            yield Input(self.proposed, id="save-path", select_on_focus=False)
+            yield Static(Text(self.message), id="save-message", classes="dialog-message")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("保存", id="yes", variant="primary")
+                yield Button("取消", id="no")
+
+    def on_mount(self) -> None:
+        self.query_one("#save-path", Input).focus()
+
+    @on(Input.Submitted, "#save-path")
+    @on(Button.Pressed, "#yes")
+    def _save(self) -> None:
+        text = self.query_one("#save-path", Input).value.strip()
+        if not text:
+            self.query_one("#save-message", Static).update(Text("请输入文件名"))
+            return
+        path = Path(text).expanduser()
+        if path.suffix.lower() != ".toml":
+            path = path.with_name(path.name + ".toml")
+        self.dismiss(path)
+
+    @on(Button.Pressed, "#no")
+    def _cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,134 @@
+"""What every step screen shares: the step bar, the form, the preview, Back/Next, the Footer."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Button, Footer, Input, Static, TextArea
+
+from wizard.fields import block_key
+from wizard.ui import texts
+from wizard.ui.widgets.fields import Field, field_id
+from wizard.ui.widgets.preview import Preview
+from wizard.ui.widgets.step_bar import StepBar, StepTab
+
+if TYPE_CHECKING:
+    from wizard.session import Session
+    from wizard.ui.app import SpeechWizardApp
+
+
+class StepScreen(Screen[None]):
+    """A wizard step: subclasses say which step and compose its form."""
+
+    STEP: ClassVar[str]
+
+    @property
+    def wizard(self) -> SpeechWizardApp:
+        return cast("SpeechWizardApp", self.app)
+
+    @property
+    def session(self) -> Session:
+        return self.wizard.session
+
+    def compose(self) -> ComposeResult:
+        prompt = texts.step(self.STEP)
+        yield StepBar(self.STEP)
+        with Horizontal(id="body"):
+            with VerticalScroll(id="form"):
+                yield Static(Text(prompt["question"]), classes="question")
+                yield Static(Text(prompt["hint"]), classes="step-hint")
+                yield from self.compose_form()
+                with Horizontal(classes="nav"):
+                    yield Button(texts.app_text("back"), id="back", disabled=self.STEP == texts.STEPS[0])
+                    if self.STEP == texts.STEPS[-1]:
+                        yield Button(texts.app_text("save"), id="save", variant="primary")
+                    else:
+                        yield Button(texts.app_text("next"), id="next", variant="primary")
+            yield Preview(id="preview")
+        yield Footer()
+
+    def compose_form(self) -> ComposeResult:
+        raise NotImplementedError
+
+    def on_screen_resume(self) -> None:
+        self.refresh_preview()
+        self.refresh_messages()
+        focused = self.focused
+        path = getattr(focused, "path", None) if focused else None
+        self.query_one(Preview).follow(block_key(path) if path else self.preview_key())
+
+    def preview_key(self) -> str:
+        """The block of the speech this step is about, for the preview to show."""
+        return "opening"
+
+    # -- reacting to the form ------------------------------------------------------------------
+
+    @on(Input.Changed)
+    @on(TextArea.Changed)
+    def field_changed(self, event: Input.Changed | TextArea.Changed) -> None:
+        widget = event.control
+        path = getattr(widget, "path", None)
+        if path is None:
+            return
+        value = widget.value if isinstance(widget, Input) else widget.text
+        if value == self.session.text_of(path):
+            return
+        self.session.set_text(path, value)
+        self.wizard.record_changed()
+        self.show_field_message(path)
+
+    def on_descendant_focus(self, event) -> None:
+        path = getattr(event.widget, "path", None)
+        if path:
+            self.query_one(Preview).follow(block_key(path))
+
+    @on(Button.Pressed, "#next")
+    def _next(self) -> None:
+        self.wizard.action_next()
+
+    @on(Button.Pressed, "#back")
+    def _back(self) -> None:
+        self.wizard.action_back()
+
+    @on(Button.Pressed, "#save")
+    def _save(self) -> None:
+        self.wizard.action_save()
+
+    @on(StepTab.Chosen)
+    def _tab(self, message: StepTab.Chosen) -> None:
+        self.wizard.goto(message.step)
+
+    # -- showing the record --------------------------------------------------------------------
+
+    def refresh_preview(self) -> None:
+        """Show the speech as it now stands, and the open problems on the step bar."""
+        if not self.is_mounted:
+            return
+        self.query_one(Preview).show_blocks(self.wizard.speech_blocks())
+        self.query_one(StepBar).show(self.wizard.problem_counts())
+
+    def refresh_messages(self) -> None:
+        """Show each field's current message (a wrong date, an empty required field)."""
+        for field in self.query(Field):
+            self.show_field_message(field.path)
+
+    def show_field_message(self, path: str) -> None:
+        for field in self.query(Field):
+            if field.path == path:
+                field.show_message(self.wizard.message_for(path))
+
+    def focus_field(self, path: str) -> bool:
+        """Focus the widget that edits ``path``; False when this step has none."""
+        widgets = self.query(f"#{field_id(path)}")
+        if not widgets:
+            return False
+        widget: Widget = widgets.first()
+        widget.focus()
+        self.call_after_refresh(widget.scroll_visible, animate=False)
+        return True

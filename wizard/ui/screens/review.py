@@ -1,0 +1,98 @@
+"""Step 5, 预览与保存: the whole speech, its length, open problems (each a jump), layout, save."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Input, Label, OptionList, Select, Static
+from textual.widgets.option_list import Option
+
+from wizard.length import measure
+from wizard.model import DATE_STYLES, POINT_LAYOUTS, POINT_NUMBERINGS
+from wizard.ui import texts
+from wizard.ui.screens.base import StepScreen
+from wizard.ui.widgets.fields import Field
+
+_OPTION_KEYS = {
+    "points": ("points", POINT_LAYOUTS),
+    "numbering": ("numbering", POINT_NUMBERINGS),
+    "date_style": ("date", DATE_STYLES),
+}
+
+
+class ReviewScreen(StepScreen):
+    STEP = "review"
+
+    def compose_form(self) -> ComposeResult:
+        speech = self.session.speech
+        wording = texts.step("review")
+        yield Static(id="length")
+        yield Label(Text(wording["problems"]), classes="field-label")
+        yield OptionList(id="problems")
+        yield Field(self.STEP, "salutation", "salutation", speech.salutation, suggestions=texts.choices("salutations"))
+        yield Field(self.STEP, "closing", "closing", speech.closing, suggestions=texts.choices("closings"))
+        layout_text = wording["layout"]
+        with Vertical(id="layout", classes="card"):
+            yield Static(Text(layout_text["label"]), classes="card-title")
+            for attribute, (prefix, values) in _OPTION_KEYS.items():
+                yield Label(Text(layout_text[attribute]))
+                options = [(layout_text[f"{prefix}_{value.replace('-', '_')}"], value) for value in values]
+                yield Select(
+                    options, value=getattr(speech.layout, attribute), allow_blank=False, id=f"layout-{attribute}"
+                )
+            yield Label(Text(layout_text["speaking_rate"]))
+            yield Input(str(speech.layout.speaking_rate), id="layout-rate", type="integer", select_on_focus=False)
+
+    def preview_key(self) -> str:
+        return ""
+
+    def refresh_preview(self) -> None:
+        super().refresh_preview()
+        if not self.is_mounted:
+            return
+        speech = self.session.speech
+        length = measure(self.wizard.speech_text(), speech.layout.speaking_rate)
+        summary = texts.step("review")["length"].format(summary=length.summary(), rate=length.rate)
+        self.query_one("#length", Static).update(Text(summary))
+        problems = self.query_one("#problems", OptionList)
+        highlighted = problems.highlighted
+        problems.clear_options()
+        found = self.wizard.problems()
+        if not found:
+            problems.add_option(Option(Text(texts.app_text("no_problems")), disabled=True))
+        for number, problem in enumerate(found):
+            mark = "✗" if problem.severity == "error" else "!"
+            title = texts.step(problem.step)["title"]
+            label = Text(f"{mark} {title}：{problem.message}")
+            problems.add_option(Option(label, id=f"problem-{number}"))
+        if highlighted is not None and highlighted < problems.option_count:
+            problems.highlighted = highlighted
+
+    @on(OptionList.OptionSelected, "#problems")
+    def jump(self, event: OptionList.OptionSelected) -> None:
+        number = int((event.option.id or "problem-0").split("-")[1])
+        problems = self.wizard.problems()
+        if number < len(problems):
+            problem = problems[number]
+            self.wizard.goto(problem.step, focus=problem.field)
+
+    @on(Select.Changed)
+    def layout_changed(self, event: Select.Changed) -> None:
+        attribute = (event.select.id or "").removeprefix("layout-")
+        if attribute in _OPTION_KEYS and getattr(self.session.speech.layout, attribute) != event.value:
+            setattr(self.session.speech.layout, attribute, event.value)
+            self.session.changed()
+            self.wizard.record_changed()
+
+    @on(Input.Changed, "#layout-rate")
+    def rate_changed(self, event: Input.Changed) -> None:
+        try:
+            rate = int(event.value)
+        except ValueError:
+            return
+        if 60 <= rate <= 600 and rate != self.session.speech.layout.speaking_rate:
+            self.session.speech.layout.speaking_rate = rate
+            self.session.changed()
+            self.wizard.record_changed()

@@ -1,0 +1,113 @@
+"""Steps 3 and 4, 学习体会 and 下一步打算: sections of one kind, each a heading, intro and points.
+
+Both kinds live in one list in the record (the speech numbers them in one
+sequence); each step edits the sections of its own kind, in their order.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Button, Static
+
+from wizard.model import Point, Section
+from wizard.numerals import chinese_numeral
+from wizard.ui import texts
+from wizard.ui.screens.base import StepScreen
+from wizard.ui.widgets.fields import Field
+from wizard.ui.widgets.list_buttons import ItemButton, apply_move, item_buttons
+
+
+class SectionsScreen(StepScreen):
+    KIND = "reflection"
+
+    def positions(self) -> list[int]:
+        """Indexes into ``speech.sections`` of this step's sections."""
+        return [i for i, section in enumerate(self.session.speech.sections) if section.kind == self.KIND]
+
+    def preview_key(self) -> str:
+        positions = self.positions()
+        return f"section:{positions[0]}" if positions else "closing"
+
+    def compose_form(self) -> ComposeResult:
+        with Vertical(id="sections"):
+            yield from self.compose_sections()
+        yield Button(f"＋ {texts.app_text('add')}一个部分", id="add-section")
+
+    def compose_sections(self) -> ComposeResult:
+        positions = self.positions()
+        sections = self.session.speech.sections
+        for order, index in enumerate(positions):
+            section = sections[index]
+            path = f"sections[{index}]"
+            with Vertical(classes="section card"):
+                yield Static(Text(f"{chinese_numeral(index + 1)}、"), classes="card-title")
+                yield Field(self.STEP, "heading", f"{path}.heading", section.heading)
+                yield Field(self.STEP, "intro", f"{path}.intro", section.intro, multiline=True)
+                for number, point in enumerate(section.points):
+                    point_path = f"{path}.points[{number}]"
+                    with Vertical(classes="point"):
+                        yield Static(Text(f"第 {number + 1} 点"), classes="point-title")
+                        yield Field(self.STEP, "lead", f"{point_path}.lead", point.lead)
+                        yield Field(self.STEP, "body", f"{point_path}.body", point.body, multiline=True)
+                        yield from item_buttons("point", number, len(section.points), owner=index)
+                yield Button(f"＋ {texts.app_text('add')}一点", classes="add-point", name=str(index))
+                yield from item_buttons("section", order, len(positions), owner=index)
+
+    async def rebuild(self, focus: str | None = None) -> None:
+        """Re-lay the sections after a section or point was added, moved or removed."""
+        container = self.query_one("#sections")
+        await container.remove_children()
+        await container.mount_compose(self.compose_sections())
+        self.wizard.record_changed()
+        if focus:
+            self.focus_field(focus)
+
+    @on(Button.Pressed, "#add-section")
+    async def add_section(self) -> None:
+        sections = self.session.speech.sections
+        positions = self.positions()
+        where = positions[-1] + 1 if positions else (0 if self.KIND == "reflection" else len(sections))
+        sections.insert(where, Section(kind=self.KIND, points=[Point()]))  # type: ignore[arg-type]
+        self.session.changed()
+        await self.rebuild(focus=f"sections[{where}].heading")
+
+    @on(Button.Pressed, ".add-point")
+    async def add_point(self, event: Button.Pressed) -> None:
+        index = int(event.button.name or 0)
+        points = self.session.speech.sections[index].points
+        points.append(Point())
+        self.session.changed()
+        await self.rebuild(focus=f"sections[{index}].points[{len(points) - 1}].lead")
+
+    @on(Button.Pressed, ".item-button")
+    async def item_button(self, event: Button.Pressed) -> None:
+        button = event.button
+        assert isinstance(button, ItemButton)
+        sections = self.session.speech.sections
+        if button.kind == "point":
+            focus = apply_move(sections[button.owner].points, button.index, button.action)
+            path = f"sections[{button.owner}].points[{focus}].lead" if focus is not None else None
+        else:
+            positions = self.positions()
+            if button.action == "remove":
+                del sections[button.owner]
+                path = None
+            else:
+                other = positions[button.index + (-1 if button.action == "up" else 1)]
+                sections[button.owner], sections[other] = sections[other], sections[button.owner]
+                path = f"sections[{other}].heading"
+        self.session.changed()
+        await self.rebuild(path)
+
+
+class ReflectionsScreen(SectionsScreen):
+    STEP = "reflections"
+    KIND = "reflection"
+
+
+class ActionsScreen(SectionsScreen):
+    STEP = "actions"
+    KIND = "action"

@@ -1,0 +1,101 @@
+"""Form fields bound to a record path, with a label, a hint and a message line.
+
+User text is never parsed as markup: labels and messages are plain ``Text``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.suggester import SuggestFromList
+from textual.widgets import Input, Label, Static, TextArea
+
+from wizard.ui import texts
+
+
+def field_id(path: str) -> str:
+    """A widget id for a record path: ``sections[1].points[0].body`` → ``f-sections-1-points-0-body``."""
+    return "f-" + re.sub(r"[^a-z0-9]+", "-", path).strip("-")
+
+
+class FieldInput(Input):
+    """A one-line field; ``path`` names the record field it edits."""
+
+    def __init__(self, path: str, value: str, placeholder: str = "", suggestions: list[str] | None = None):
+        super().__init__(
+            value=value,
+            placeholder=placeholder,
+            id=field_id(path),
+            select_on_focus=False,
+            suggester=SuggestFromList(suggestions, case_sensitive=False) if suggestions else None,
+        )
+        self.path = path
+
+
+class FieldArea(TextArea):
+    """A multi-line field (paragraphs, one-item-a-line lists); pasting several lines works."""
+
+    DEFAULT_CSS = """
+    FieldArea { height: auto; min-height: 3; max-height: 12; }
+    """
+
+    def __init__(self, path: str, value: str, placeholder: str = ""):
+        super().__init__(
+            value,
+            id=field_id(path),
+            soft_wrap=True,
+            show_line_numbers=False,
+            tab_behavior="focus",
+            placeholder=Text(placeholder),
+        )
+        self.path = path
+
+
+class Field(Vertical):
+    """Label, the field itself, a hint, and a line for the field's message."""
+
+    DEFAULT_CSS = """
+    Field { height: auto; margin-bottom: 1; }
+    Field > .field-label { color: $text; text-style: bold; }
+    Field > .field-hint { color: $text-muted; }
+    Field > .field-message { color: $error; height: auto; }
+    """
+
+    def __init__(
+        self,
+        step: str,
+        name: str,
+        path: str,
+        value: str,
+        *,
+        multiline: bool = False,
+        suggestions: list[str] | None = None,
+    ) -> None:
+        super().__init__(classes="field")
+        self.prompt = texts.field(step, name)
+        self.path = path
+        self.value = value
+        self.multiline = multiline
+        self.suggestions = suggestions
+
+    def compose(self) -> ComposeResult:
+        yield Label(Text(self.prompt["label"]), classes="field-label")
+        placeholder = self.prompt.get("placeholder", "")
+        if self.multiline:
+            yield FieldArea(self.path, self.value, placeholder)
+        else:
+            yield FieldInput(self.path, self.value, placeholder, self.suggestions)
+        if hint := self.prompt.get("hint"):
+            yield Static(Text(hint), classes="field-hint")
+        message = Static("", classes="field-message", id="m" + field_id(self.path)[1:])
+        message.display = False
+        yield message
+
+    def show_message(self, message: str) -> None:
+        """Show (or with an empty string, clear) the message under the field."""
+        line = self.query_one(".field-message", Static)
+        line.update(Text(message))
+        line.display = bool(message)

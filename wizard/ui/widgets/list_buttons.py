@@ -1,0 +1,38 @@
+"""Move up / move down / remove buttons for an item of a list in the record."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Button
+
+from wizard.ui import texts
+
+
+class ItemButton(Button):
+    """A button that acts on item ``index`` of a list (of ``kind``: group, section, point)."""
+
+    def __init__(self, label: str, kind: str, action: str, index: int, owner: int = -1, **kwargs) -> None:
+        super().__init__(label, classes=f"item-button {action}", compact=True, **kwargs)
+        self.kind = kind
+        self.action = action
+        self.index = index
+        self.owner = owner
+
+
+def item_buttons(kind: str, index: int, count: int, owner: int = -1) -> ComposeResult:
+    """The row of buttons for item ``index`` of ``count``; ``owner`` is the enclosing item."""
+    with Horizontal(classes="item-buttons"):
+        yield ItemButton(f"↑{texts.app_text('up')}", kind, "up", index, owner, disabled=index == 0)
+        yield ItemButton(f"↓{texts.app_text('down')}", kind, "down", index, owner, disabled=index == count - 1)
+        yield ItemButton(f"✕{texts.app_text('remove')}", kind, "remove", index, owner, variant="error")
+
+
+def apply_move(items: list, index: int, action: str) -> int | None:
+    """Move up, move down or remove ``items[index]``; return where the item (or its neighbour) now is."""
+    if action == "remove":
+        del items[index]
+        return min(index, len(items) - 1) if items else None
+    other = index - 1 if action == "up" else index + 1
+    items[index], items[other] = items[other], items[index]
+    return other
