@@ -193,8 +193,26 @@ def _minutes(layout: dict[str, Any]) -> int:
     return minutes
 
 
+def _cleaned(value: Any) -> Any:
+    if isinstance(value, str):
+        return clean(value)
+    if isinstance(value, list):
+        return [_cleaned(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _cleaned(item) for key, item in value.items()}
+    return value
+
+
 def to_data(speech: Speech) -> dict[str, Any]:
-    """The record as plain data in file order; empty optional values are left out."""
+    """The record as plain data in file order; empty optional values are left out.
+
+    Text is cleaned on the way out too: a record built in code may still hold a
+    lone CR, which tomli-w would write so that it no longer reads back as a newline.
+    """
+    return _cleaned(_raw_data(speech))
+
+
+def _raw_data(speech: Speech) -> dict[str, Any]:
     training = speech.training
     data: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
     for key in ("title", "speaker"):
