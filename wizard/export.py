@@ -12,12 +12,17 @@ from wizard.text import clean
 FORMATS = ("text", "markdown", "docx")
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
-_MD_LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])")
+#: A line that would start a list or a setext underline: escape the punctuation
+#: (a backslash before a digit is not an escape in CommonMark, it would show).
+_MD_LINE_START = re.compile(r"^(\s*\d*)([-+=.)])")
+_MD_LIST_START = re.compile(r"^\s*(?:[-+=]|\d+[.)])")
 
 
 def _md_escape(line: str) -> str:
     line = _MD_SPECIAL.sub(r"\\\1", line)
-    return _MD_LINE_START.sub(lambda match: match.group(1) + "\\" + match.group(2), line)
+    if _MD_LIST_START.match(line):
+        line = _MD_LINE_START.sub(lambda match: match.group(1) + "\\" + match.group(2), line, count=1)
+    return line
 
 
 def render_markdown(speech: Speech) -> str:
