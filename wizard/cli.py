@@ -35,6 +35,13 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("-o", "--output", help="输出文件（默认标准输出；docx 必须指定）")
     check = commands.add_parser("check", help="检查记录，列出问题；有错误时退出码为 1")
     check.add_argument("file", help="记录文件（.toml），- 表示标准输入")
+    listing = commands.add_parser(
+        "list",
+        help="列出保存过的记录（默认数据文件夹中的 records 和 drafts）",
+        description="列出发言记录：日期、培训班、字数、文件，按培训日期从新到旧。"
+        "无法读取的文件在标准错误中说明并跳过；一个文件夹都读不了时退出码为 1。",
+    )
+    listing.add_argument("folders", nargs="*", metavar="FOLDER", help="要查找的文件夹或记录文件")
     return parser
 
 
@@ -98,6 +105,23 @@ def _example(_args: argparse.Namespace) -> int:
     return 0
 
 
+def _list(args: argparse.Namespace) -> int:
+    from wizard import library
+
+    folders = args.folders or library.default_folders()
+    found = library.scan(folders, missing_ok=not args.folders)
+    for problem in found.problems:
+        print(f"{PROG}: 已跳过：{problem}", file=sys.stderr)
+    if args.folders and not found.folders_read:
+        return 1
+    if not found.entries:
+        where = "、".join(str(folder) for folder in folders)
+        print(f"{PROG}: 没有找到发言记录（查找了：{where}）", file=sys.stderr)
+        return 0
+    _write_stdout("".join(line + "\n" for line in library.lines(found.entries)))
+    return 0
+
+
 def _wizard(args: argparse.Namespace) -> int:
     from wizard.ui.run import run_wizard
 
@@ -106,7 +130,7 @@ def _wizard(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    handlers = {"render": _render, "check": _check, "example": _example}
+    handlers = {"render": _render, "check": _check, "example": _example, "list": _list}
     handler = handlers.get(args.command, _wizard)
     try:
         return handler(args)
