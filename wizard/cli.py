@@ -23,6 +23,11 @@ def _parser() -> argparse.ArgumentParser:
         description="心得发言向导：一步步写好学习心得交流发言，保存为 TOML 记录并输出发言稿。",
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument(
+        "--template",
+        metavar="NAME",
+        help="新建发言时使用的模板（默认 exchange 学习心得交流发言；用 templates 命令查看全部）",
+    )
     commands = parser.add_subparsers(dest="command", metavar="命令")
     edit = commands.add_parser("edit", help="在向导中打开已保存的记录")
     edit.add_argument("file", help="记录文件（.toml）")
@@ -42,6 +47,7 @@ def _parser() -> argparse.ArgumentParser:
         "无法读取的文件在标准错误中说明并跳过；一个文件夹都读不了时退出码为 1。",
     )
     listing.add_argument("folders", nargs="*", metavar="FOLDER", help="要查找的文件夹或记录文件")
+    commands.add_parser("templates", help="列出可用的发言模板")
     return parser
 
 
@@ -122,6 +128,39 @@ def _list(args: argparse.Namespace) -> int:
     return 0
 
 
+def _templates(_args: argparse.Namespace) -> int:
+    from wizard import library, templates
+
+    found, problems = templates.available()
+    for problem in problems:
+        print(f"{PROG}: {problem.skipped_line()}", file=sys.stderr)
+    rows = [(template.name, template.label + ("" if template.bundled else "（自定义）"), template.description)
+            for template in found]
+    name_width = max((library.display_width(row[0]) for row in rows), default=0)
+    label_width = max((library.display_width(row[1]) for row in rows), default=0)
+    lines = [
+        f"{library.pad(name, name_width)}  {library.pad(label, label_width)}  {description}\n"
+        for name, label, description in rows
+    ]
+    _write_stdout("".join(lines))
+    return 0
+
+
+def _check_template(args: argparse.Namespace) -> str | None:
+    """A one-line usage error when ``--template`` names no template or does not apply."""
+    if args.template is None:
+        return None
+    if args.command is not None:
+        return "--template 只用于新建发言（不带命令运行时）"
+    from wizard import templates
+
+    try:
+        templates.get(args.template)
+    except templates.UnknownTemplateError as error:
+        return str(error)
+    return None
+
+
 def _wizard(args: argparse.Namespace) -> int:
     from wizard.ui.run import run_wizard
 
@@ -130,7 +169,10 @@ def _wizard(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    handlers = {"render": _render, "check": _check, "example": _example, "list": _list}
+    if usage_error := _check_template(args):
+        print(f"{PROG}: 错误：{usage_error}", file=sys.stderr)
+        return 2
+    handlers = {"render": _render, "check": _check, "example": _example, "list": _list, "templates": _templates}
     handler = handlers.get(args.command, _wizard)
     try:
         return handler(args)

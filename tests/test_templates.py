@@ -1,0 +1,198 @@
+"""Speech templates: each starts a well-formed speech; user templates add, override, or are skipped."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from wizard import cli, templates
+from wizard.assemble import render_text
+from wizard.checks import check, has_errors
+from wizard.model import Point, Speech
+from wizard.prompts import load as load_prompts
+
+
+@pytest.fixture(autouse=True)
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("SPEECH_WIZARD_HOME", str(tmp_path))
+    return tmp_path
+
+
+@pytest.fixture
+def user_templates(home: Path) -> Path:
+    folder = home / "templates"
+    folder.mkdir()
+    return folder
+
+
+def _fill(speech: Speech) -> Speech:
+    """Give a template's new speech the content a user would type."""
+    speech.training.name = "年轻干部专题研讨班"
+    speech.training.start = dt.date(2026, 3, 2)
+    speech.training.end = dt.date(2026, 3, 6)
+    speech.training.organisers = ["市委组织部"]
+    for number, section in enumerate(speech.sections, start=1):
+        section.heading = f"第{number}部分的标题"
+        section.points = [Point("在深学细悟中筑牢思想根基", "结合工作谈体会。"), Point("要持续改进工作作风", "具体举措。")]
+    return speech
+
+
+def test_bundled_templates_in_order_without_problems():
+    found, problems = templates.available()
+    assert problems == []
+    assert [template.name for template in found][:3] == ["exchange", "written", "pledge"]
+    assert all(template.bundled and template.label and template.description for template in found)
+    assert templates.get().name == templates.DEFAULT_TEMPLATE == "exchange"
+
+
+def test_exchange_renders_like_the_sample():
+    lines = render_text(_fill(templates.get("exchange").new_speech())).splitlines()
+    assert lines[0] == "各位领导、同志们："
+    assert lines[1].startswith("3月2日—3月6日，参加了为期5天的年轻干部专题研讨班学习。")
+    assert [line[:2] for line in lines[2::2]][:3] == ["一、", "二、", "三、"]
+    assert lines[-1] == "发言完毕，谢谢。"
+    assert len(lines) == 1 + 1 + 3 * 2 + 1  # salutation, opening, 3 × (heading, body), closing
+    assert [section.kind for section in templates.get("exchange").new_speech().sections] == [
+        "reflection",
+        "reflection",
+        "action",
+    ]
+
+
+def test_written_has_a_title_and_no_salutation_or_closing():
+    speech = _fill(templates.get("written").new_speech())
+    speech.speaker = "市委组织部 张三"
+    lines = render_text(speech).splitlines()
+    assert lines[0] == speech.title and lines[0]
+    assert lines[1] == "市委组织部 张三"
+    assert lines[2].startswith("3月2日—3月6日")
+    assert not any(line.endswith("：") for line in lines)
+    assert "发言完毕" not in render_text(speech)
+    assert lines[-1] == "（二）要持续改进工作作风。具体举措。"  # each point its own numbered paragraph
+
+
+def test_pledge_is_short_and_ends_with_a_pledge():
+    speech = templates.get("pledge").new_speech()
+    assert 2 <= len(speech.sections) <= 3
+    assert speech.layout.target_minutes <= 3
+    lines = render_text(_fill(speech)).splitlines()
+    assert lines[0] == "各位领导、同志们："
+    assert lines[-1].startswith("我们将") and "以实际行动" in lines[-1]
+
+
+@pytest.mark.parametrize("name", ["exchange", "written", "pledge"])
+def test_every_template_starts_a_speech_the_checks_accept_once_filled(name):
+    template = templates.get(name)
+    blank = template.new_speech()
+    assert blank.training.name == "" and all(section.heading == "" for section in blank.sections)
+    assert not has_errors(check(_fill(blank)))
+
+
+def test_new_speech_is_a_fresh_copy_each_time():
+    template = templates.get("exchange")
+    first = template.new_speech()
+    first.sections[0].heading = "改过了"
+    first.sections.pop()
+    second = template.new_speech()
+    assert second.sections[0].heading == "" and len(second.sections) == 3
+
+
+def test_step_prompts_merge_the_template_wording_over_steps_toml():
+    steps = load_prompts("steps")
+    assert templates.get("exchange").step_prompts("training") == steps["training"]
+    written = templates.get("written").step_prompts("training")
+    assert written["fields"]["title"]["label"] == "标题"
+    assert written["fields"]["title"]["hint"] != steps["training"]["fields"]["title"]["hint"]
+    assert written["fields"]["name"] == steps["training"]["fields"]["name"]
+    assert written["question"] == steps["training"]["question"]
+    pledge = templates.get("pledge").step_prompts("actions")
+    assert pledge["title"] == "表态"
+    assert pledge["fields"]["lead"]["label"] == "表态句"
+    assert pledge["fields"]["body"] == steps["actions"]["fields"]["body"]
+    assert load_prompts("steps")["actions"]["title"] == steps["actions"]["title"]  # the cache is untouched
+
+
+def test_a_user_template_is_added_and_one_with_a_bundled_name_overrides_it(user_templates):
+    (user_templates / "short.toml").write_text(
+        '[template]\nlabel = "三分钟交流"\n[record]\nclosing = "谢谢大家。"\n'
+        '[[record.sections]]\nkind = "action"\n',
+        encoding="utf-8",
+    )
+    (user_templates / "exchange.toml").write_text(
+        '[template]\nname = "exchange"\nlabel = "我单位的交流发言"\n', encoding="utf-8"
+    )
+    found, problems = templates.available()
+    assert problems == []
+    names = [template.name for template in found]
+    assert names.index("exchange") == 0 and names[-1] == "short"
+    exchange = templates.get("exchange")
+    assert exchange.label == "我单位的交流发言" and not exchange.bundled
+    short = templates.get("short")
+    assert short.new_speech().closing == "谢谢大家。"
+    assert [section.kind for section in short.new_speech().sections] == ["action"]
+
+
+BROKEN = {
+    "badtoml.toml": ('[template\nlabel = "x"\n', "TOML 格式错误"),
+    "badschema.toml": ('[template]\nlabel = "x"\n[[record.sections]]\nkind = "poem"\n', "record.sections[0].kind"),
+    "nolabel.toml": ("[template]\n", "template.label"),
+    "badstep.toml": ('[template]\nlabel = "x"\n[steps.speeches]\ntitle = "y"\n', "steps.speeches"),
+    "misspelt.toml": ('[template]\nlabel = "x"\n[steps.review.fields.closing]\nlabl = "y"\n', "closing.labl"),
+    "renamed.toml": ('[template]\nname = "other"\nlabel = "x"\n', "template.name"),
+    "binary.toml": ("\x00\x01", "二进制"),
+}
+
+
+def test_broken_user_templates_are_reported_by_file_and_skipped(user_templates):
+    for filename, (text, _) in BROKEN.items():
+        (user_templates / filename).write_text(text, encoding="utf-8")
+    found, problems = templates.available()
+    assert [template.name for template in found] == ["exchange", "written", "pledge"]
+    reported = {Path(problem.path).name: problem for problem in problems}
+    assert set(reported) == set(BROKEN)
+    for filename, (_, detail) in BROKEN.items():
+        line = reported[filename].skipped_line()
+        assert str(user_templates / filename) in line and detail in line and "已跳过" in line
+        assert "\n" not in line
+
+
+def test_a_broken_override_leaves_the_bundled_template_in_use(user_templates):
+    (user_templates / "written.toml").write_text("[template]\nlabel = 3\n", encoding="utf-8")
+    found, problems = templates.available()
+    assert len(problems) == 1 and templates.get("written").bundled
+
+
+def test_unknown_template_lists_the_names_there_are():
+    with pytest.raises(templates.UnknownTemplateError) as raised:
+        templates.get("speech")
+    assert "speech" in str(raised.value) and "exchange、written、pledge" in str(raised.value)
+
+
+def test_cli_unknown_template_is_a_one_line_usage_error(capsys):
+    assert cli.main(["--template", "speech"]) == 2
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1 and "exchange" in error and "pledge" in error
+
+
+def test_cli_template_only_with_a_new_speech(capsys):
+    assert cli.main(["--template", "written", "example"]) == 2
+    assert "--template" in capsys.readouterr().err
+
+
+def test_cli_hands_the_template_name_to_the_wizard(monkeypatch):
+    seen = []
+    monkeypatch.setattr(cli, "_wizard", lambda args: seen.append(args.template) or 0)
+    assert cli.main(["--template", "written"]) == 0
+    assert cli.main([]) == 0
+    assert seen == ["written", None]
+
+
+def test_cli_templates_lists_names_and_labels_and_reports_broken_ones(user_templates, capsys):
+    (user_templates / "broken.toml").write_text("[template\n", encoding="utf-8")
+    assert cli.main(["templates"]) == 0
+    out, err = capsys.readouterr()
+    assert [line.split()[0] for line in out.splitlines()] == ["exchange", "written", "pledge"]
+    assert "学习心得交流发言" in out and "表态发言" in out
+    assert "broken.toml" in err and "已跳过" in err
