@@ -53,9 +53,11 @@ class SpeechWizardApp(App[Finished | None]):
         Binding("ctrl+q", "quit", "退出", priority=True),
     ]
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, *, cursor_blink: bool = True) -> None:
         super().__init__()
         self.session = session
+        #: Off in tests and screenshots, so that pictures of the screen are stable.
+        self.cursor_blink = cursor_blink
         self.step = texts.STEPS[0]
 
     def on_mount(self) -> None:

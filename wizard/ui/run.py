@@ -32,11 +32,11 @@ def make_session(args: argparse.Namespace, today: dt.date | None = None) -> Sess
     return Session(new_speech(), today)
 
 
-def make_app(session: Session):
+def make_app(session: Session, *, cursor_blink: bool = True):
     """The app factory shared by the command line, the tests and the screenshots."""
     from wizard.ui.app import SpeechWizardApp
 
-    return SpeechWizardApp(session)
+    return SpeechWizardApp(session, cursor_blink=cursor_blink)
 
 
 def run_wizard(args: argparse.Namespace) -> int:

@@ -33,7 +33,9 @@ class SaveAsDialog(ModalScreen[Path | None]):
                 yield Button("取消", id="no")
 
     def on_mount(self) -> None:
-        self.query_one("#save-path", Input).focus()
+        field = self.query_one("#save-path", Input)
+        field.cursor_blink = getattr(self.app, "cursor_blink", True)
+        field.focus()
 
     @on(Input.Submitted, "#save-path")
     @on(Button.Pressed, "#yes")
@@ -42,7 +44,7 @@ class SaveAsDialog(ModalScreen[Path | None]):
         if not text:
             self.query_one("#save-message", Static).update(Text("请输入文件名"))
             return
-        path = Path(text).expanduser()
+        path = Path(text).expanduser().absolute()
         if path.suffix.lower() != ".toml":
             path = path.with_name(path.name + ".toml")
         self.dismiss(path)

@@ -55,6 +55,6 @@ class CoursesScreen(StepScreen):
     async def group_button(self, event: Button.Pressed) -> None:
         button = event.button
         assert isinstance(button, ItemButton)
-        moved = apply_move(self.session.speech.courses, button.index, button.action)
+        moved = apply_move(self.session.speech.courses, button.index, button.move)
         self.session.changed()
-        await self.rebuild(None if moved is None or button.action == "remove" else f"courses[{moved}].verb")
+        await self.rebuild(None if moved is None or button.move == "remove" else f"courses[{moved}].verb")

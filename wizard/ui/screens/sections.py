@@ -88,15 +88,15 @@ class SectionsScreen(StepScreen):
         assert isinstance(button, ItemButton)
         sections = self.session.speech.sections
         if button.kind == "point":
-            focus = apply_move(sections[button.owner].points, button.index, button.action)
+            focus = apply_move(sections[button.owner].points, button.index, button.move)
             path = f"sections[{button.owner}].points[{focus}].lead" if focus is not None else None
         else:
             positions = self.positions()
-            if button.action == "remove":
+            if button.move == "remove":
                 del sections[button.owner]
                 path = None
             else:
-                other = positions[button.index + (-1 if button.action == "up" else 1)]
+                other = positions[button.index + (-1 if button.move == "up" else 1)]
                 sections[button.owner], sections[other] = sections[other], sections[button.owner]
                 path = f"sections[{other}].heading"
         self.session.changed()

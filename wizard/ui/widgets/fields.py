@@ -34,6 +34,9 @@ class FieldInput(Input):
         )
         self.path = path
 
+    def on_mount(self) -> None:
+        self.cursor_blink = getattr(self.app, "cursor_blink", True)
+
 
 class FieldArea(TextArea):
     """A multi-line field (paragraphs, one-item-a-line lists); pasting several lines works."""
@@ -52,6 +55,9 @@ class FieldArea(TextArea):
             placeholder=Text(placeholder),
         )
         self.path = path
+
+    def on_mount(self) -> None:
+        self.cursor_blink = getattr(self.app, "cursor_blink", True)
 
 
 class Field(Vertical):

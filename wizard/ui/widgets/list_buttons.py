@@ -15,7 +15,7 @@ class ItemButton(Button):
     def __init__(self, label: str, kind: str, action: str, index: int, owner: int = -1, **kwargs) -> None:
         super().__init__(label, classes=f"item-button {action}", compact=True, **kwargs)
         self.kind = kind
-        self.action = action
+        self.move = action
         self.index = index
         self.owner = owner
 

@@ -1,0 +1,82 @@
+"""Fixtures for driving the wizard with Pilot: a fixed "today", a private data folder."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from textual import events
+from textual.pilot import Pilot
+from textual.widgets import Input, TextArea
+
+from wizard import storage
+from wizard.prompts import example_path
+from wizard.session import Session
+from wizard.ui.run import make_app, new_speech
+from wizard.ui.widgets.fields import field_id
+
+TODAY = dt.date(2026, 11, 24)
+
+
+@pytest.fixture(autouse=True)
+def private_home(tmp_path, monkeypatch):
+    """Drafts and settings go to a temporary folder, and relative paths land there too."""
+    monkeypatch.setenv("SPEECH_WIZARD_HOME", str(tmp_path / "home"))
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def new_app(**session_options):
+    return make_app(Session(new_speech(), TODAY, **session_options), cursor_blink=False)
+
+
+def demo_app(**session_options):
+    return make_app(Session(storage.load(example_path()), TODAY, **session_options), cursor_blink=False)
+
+
+def widget_for(pilot: Pilot, path: str):
+    """The form widget that edits the record field at ``path`` on the current screen."""
+    return pilot.app.screen.query_one(f"#{field_id(path)}")
+
+
+async def paste_into(pilot: Pilot, path: str, text: str, *, replace: bool = True) -> None:
+    """Focus the field at ``path`` and paste ``text`` into it, as a terminal paste does.
+
+    Pasting (rather than pressing keys) is how full-width Chinese text reaches
+    a widget in tests: ``pilot.press`` cannot type it.
+    """
+    widget = widget_for(pilot, path)
+    widget.focus()
+    await pilot.pause()
+    if replace:
+        if isinstance(widget, Input):
+            widget.value = ""
+        elif isinstance(widget, TextArea):
+            widget.clear()
+        await pilot.pause()
+    # As the terminal driver does: the app forwards a paste to the focused widget.
+    pilot.app.post_message(events.Paste(text))
+    await pilot.pause()
+
+
+def screen_text(pilot: Pilot) -> str:
+    """Everything the terminal shows right now, as plain text: the screen, not the model."""
+    strips = pilot.app.screen._compositor.render_strips()  # noqa: SLF001 - reads the cells shown
+    return "\n".join(strip.text for strip in strips)
+
+
+async def click(pilot: Pilot, target) -> None:
+    """Scroll ``target`` (a widget or a selector) into view, then click it as a user would."""
+    widget = pilot.app.screen.query_one(target) if isinstance(target, str) else target
+    widget.scroll_visible(animate=False, immediate=True)
+    await pilot.pause()
+    await pilot.click(widget)
+    await pilot.pause()
+
+
+def item_button(pilot: Pilot, kind: str, action: str, index: int):
+    """The move-up / move-down / remove button of item ``index`` of a list of ``kind``."""
+    for button in pilot.app.screen.query(f".item-button.{action}"):
+        if button.kind == kind and button.index == index:
+            return button
+    raise LookupError(f"no {action} button for {kind} {index}")

@@ -1,0 +1,105 @@
+"""Checks as you type, editing lists of points, and pasting paragraphs."""
+
+from __future__ import annotations
+
+from textual.widgets import OptionList
+
+from tests.ui.conftest import click, demo_app, item_button, new_app, paste_into, screen_text, widget_for
+
+
+async def test_a_date_that_does_not_exist_is_shown_kept_and_listed(private_home):
+    app = new_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await paste_into(pilot, "training.start", "2026-02-30")
+        assert "没有这一天：2026年2月30日" in screen_text(pilot)
+        # Moving on is allowed, and the typed text is still there on return.
+        await pilot.press("f3")
+        await pilot.press("f2")
+        await pilot.pause()
+        assert widget_for(pilot, "training.start").value == "2026-02-30"
+        await pilot.click("#tab-review")
+        await pilot.pause()
+        problems = app.screen.query_one("#problems", OptionList)
+        listed = [str(problems.get_option_at_index(i).prompt) for i in range(problems.option_count)]
+        assert any("没有这一天" in line for line in listed)
+        # Saving waits for a date that can be written: the typed text is not thrown away.
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.return_value is None and app.is_running
+        assert app.step == "training"
+        assert app.focused is widget_for(pilot, "training.start")
+
+
+async def test_an_end_before_the_start_is_shown_and_the_review_leads_back(private_home):
+    app = new_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await paste_into(pilot, "training.start", "11月5日")
+        await paste_into(pilot, "training.end", "11月3日")
+        assert "结束日期早于开始日期" in screen_text(pilot)
+        await pilot.click("#tab-review")
+        await pilot.pause()
+        problems = app.screen.query_one("#problems", OptionList)
+        listed = [str(problems.get_option_at_index(i).prompt) for i in range(problems.option_count)]
+        number = next(i for i, line in enumerate(listed) if "结束日期早于开始日期" in line)
+        problems.focus()
+        problems.highlighted = number
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.step == "training"
+        assert app.focused is widget_for(pilot, "training.end")
+
+
+async def test_points_are_added_moved_and_removed(private_home):
+    app = new_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f3", "f3")
+        await paste_into(pilot, "sections[0].heading", "学习体会")
+        await paste_into(pilot, "sections[0].points[0].lead", "甲")
+        for text in ("乙", "丙"):
+            await click(pilot, ".add-point")
+            await pilot.pause()
+            points = app.session.speech.sections[0].points
+            await paste_into(pilot, f"sections[0].points[{len(points) - 1}].lead", text)
+        leads = lambda: [point.lead for point in app.session.speech.sections[0].points]  # noqa: E731
+        assert leads() == ["甲", "乙", "丙"]
+        # Move 丙 up: the record and the preview both follow.
+        button = item_button(pilot, "point", "up", 2)
+        await click(pilot, button)
+        await pilot.pause()
+        assert leads() == ["甲", "丙", "乙"]
+        assert "甲。丙。乙。" in screen_text(pilot)
+        # Remove the first point.
+        button = item_button(pilot, "point", "remove", 0)
+        await click(pilot, button)
+        await pilot.pause()
+        assert leads() == ["丙", "乙"]
+        assert widget_for(pilot, "sections[0].points[0].lead").value == "丙"
+        assert "丙。乙。" in screen_text(pilot)
+
+
+async def test_sections_are_reordered_within_their_step(private_home):
+    app = demo_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f3", "f3")
+        headings = lambda: [section.heading[:4] for section in app.session.speech.sections]  # noqa: E731
+        assert headings() == ["深入学习", "坚持把政", "聚焦高质"]
+        button = item_button(pilot, "section", "down", 0)
+        await click(pilot, button)
+        await pilot.pause()
+        assert headings() == ["坚持把政", "深入学习", "聚焦高质"]
+        text = screen_text(pilot)
+        assert "一、坚持把政治建设摆在首位" in text or app.speech_text().startswith("各位")
+        assert app.speech_text().splitlines()[2].startswith("一、坚持把政治建设摆在首位")
+
+
+async def test_a_multi_line_paste_into_a_paragraph_field_is_kept_whole(private_home):
+    app = new_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f3", "f3")
+        await paste_into(pilot, "sections[0].heading", "标题")
+        await paste_into(pilot, "sections[0].points[0].lead", "领起句。")
+        await paste_into(pilot, "sections[0].points[0].body", "第一句话，\n第二句话，\n第三句话。")
+        assert app.session.speech.sections[0].points[0].body == "第一句话，\n第二句话，\n第三句话。"
+        # The speech keeps one paragraph a line: the pasted lines are joined.
+        assert "领起句。第一句话，第二句话，第三句话。" in app.speech_text()
+        assert "领起句。第一句话，第二句话，第三句话。" in screen_text(pilot).replace("\n", "").replace("│", "").replace(" ", "")
