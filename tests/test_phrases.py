@@ -144,3 +144,20 @@ def test_a_broken_bank_names_the_entry_at_fault():
         parse_bank({**good, "set": [{"theme": "learning", "leads": ["只有一句。"]}]})
     with pytest.raises(PhraseBankError, match=r"phrase\[0\]"):
         parse_bank({**good, "phrase": ["not a table"]})
+
+
+def test_suggest_takes_latin_letters_as_written_not_as_pinyin():
+    assert phrases.search("sxxw")
+    assert phrases.suggest("sxxw", "set") == []
+
+
+def test_pinyin_reads_words_in_context_and_matches_from_a_syllable():
+    from wizard.pinyin import initials_of, rank
+
+    assert initials_of("行家里手") == "hjls"  # 行 read hang in 行家, not xing
+    assert initials_of("以“两个维护”为5G") == "ylgwhw5g"  # punctuation dropped, Latin kept
+    assert rank("做好工作", "hao") == 4
+    assert rank("做好工作", "ao") is None
+    assert rank("做好工作", "做好") == 0 and rank("做好工作", "工作") == 1
+    assert rank("做好工作", "zhg") == 2 and rank("做好工作", "hgz") == 3
+    assert rank("做好工作", "hgz", pinyin=False) is None

@@ -2,21 +2,20 @@
 
 What takes the time in writing a speech is finding the words, so the wizard
 offers stock phrases of the genre from ``prompts/phrases.toml``. Search takes a
-substring of the text or pinyin initials (``sxxw`` finds 深学细悟), because
-typing Chinese into a search box through an IME is slow. Pinyin is worked out
-with pypinyin on the first pinyin query and cached: most sessions never need it.
+substring of the text or pinyin initials (``sxxw`` finds 深学细悟, see
+``wizard.pinyin``), because typing Chinese into a search box through an IME is slow.
 """
 
 from __future__ import annotations
 
 import tomllib
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from wizard.pinyin import rank
 from wizard.prompts import load as load_prompts
 from wizard.prompts import prompts_dir
 
@@ -94,8 +93,10 @@ class PhraseBank:
         kind: str | Iterable[str] | None = None,
         step: str | None = None,
         limit: int | None = None,
+        pinyin: bool = True,
     ) -> list[Phrase]:
-        """Entries matching every word of ``query`` (text or pinyin), best first.
+        """Entries matching every word of ``query`` (text, or pinyin unless
+        ``pinyin`` is false), best first.
 
         An empty query gives every entry in bank order. A text match beats a
         pinyin one; a match at the start beats one inside.
@@ -103,7 +104,7 @@ class PhraseBank:
         terms = query.split()
         ranked = []
         for order, phrase in enumerate(self.filtered(kind, step)):
-            ranks = [_rank(phrase.text, term) for term in terms]
+            ranks = [rank(phrase.text, term, pinyin) for term in terms]
             if None not in ranks:
                 ranked.append((sum(ranks), order, phrase))  # type: ignore[arg-type]
         ranked.sort(key=lambda item: (item[0], item[1]))
@@ -118,11 +119,15 @@ class PhraseBank:
         step: str | None = None,
     ) -> list[Phrase]:
         """Completions for what is typed in a field: texts that start with it first,
-        then texts that contain it. Nothing for an empty field or an exact match."""
+        then texts that contain it. Nothing for an empty field or an exact match.
+
+        No pinyin here: Latin letters typed into a field (GDP, 5G) are meant as
+        written, and must not conjure up Chinese suggestions; the picker has pinyin.
+        """
         typed = prefix.strip()
         if not typed:
             return []
-        found = [phrase for phrase in self.search(typed, kind, step) if phrase.text != typed]
+        found = [phrase for phrase in self.search(typed, kind, step, pinyin=False) if phrase.text != typed]
         return found[:limit]
 
 
@@ -134,55 +139,6 @@ def _kinds(kind: str | Iterable[str] | None) -> frozenset[str] | None:
     if unknown:
         raise ValueError(f"没有这种常用语：{'、'.join(sorted(unknown))}")
     return kinds
-
-
-def _rank(text: str, term: str) -> int | None:
-    """How well ``term`` matches ``text``: 0 best, None no match."""
-    if text.startswith(term):
-        return 0
-    if term in text:
-        return 1
-    key = _latin_key(term)
-    if not key:
-        return None
-    initials = initials_of(text)
-    if initials.startswith(key):
-        return 2
-    if key in initials:
-        return 3
-    if any(rest.startswith(key) for rest in pinyin_tails(text)):
-        return 4
-    return None
-
-
-def _latin_key(term: str) -> str:
-    """The term as lower-case ASCII letters/digits (full-width ``ｓｘｘｗ`` too), or ""
-    when it holds anything else: only such a term can be pinyin."""
-    key = unicodedata.normalize("NFKC", term).lower()
-    return key if key.isascii() and key.isalnum() else ""
-
-
-def _latin_only(run: str) -> str:
-    """pypinyin's handler for text that is not Han: keep letters and digits only."""
-    return "".join(char for char in unicodedata.normalize("NFKC", run).lower() if char.isascii() and char.isalnum())
-
-
-@cache
-def initials_of(text: str) -> str:
-    """Pinyin initials of ``text``: 在深学细悟中 → ``zsxxwz``; punctuation dropped."""
-    from pypinyin import Style, lazy_pinyin
-
-    return "".join(lazy_pinyin(text, style=Style.FIRST_LETTER, errors=_latin_only))
-
-
-@cache
-def pinyin_tails(text: str) -> tuple[str, ...]:
-    """Toneless pinyin of ``text`` run together from each syllable on, so that
-    ``shenxue`` finds 深学 but not 精神血脉 (jing-shen-xue-mai starts no syllable there)."""
-    from pypinyin import Style, lazy_pinyin
-
-    syllables = [part for part in lazy_pinyin(text, style=Style.NORMAL, errors=_latin_only) if part]
-    return tuple("".join(syllables[start:]) for start in range(len(syllables)))
 
 
 def wizard_steps() -> tuple[str, ...]:
