@@ -77,3 +77,44 @@ def test_installed_console_script_runs_example_and_render(fresh_python, tmp_path
     assert script, "the wheel installs no speech-wizard console script"
     (tmp_path / "ex.toml").write_text(_run(script, "example", cwd=tmp_path, env=CLEAN_ENV), encoding="utf-8")
     assert_reproduces_sample(_run(script, "render", "ex.toml", cwd=tmp_path, env=CLEAN_ENV))
+
+
+# --- the README's promises ---------------------------------------------------
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def _blocks(language: str) -> list[str]:
+    """The README's fenced code blocks in ``language`` ("" for unmarked ones)."""
+    found, current, inside = [], [], None
+    for line in README.splitlines():
+        if line.startswith("```"):
+            if inside is None:
+                inside, current = line[3:].strip(), []
+            else:
+                if inside == language:
+                    found.append("\n".join(current) + "\n")
+                inside = None
+        elif inside is not None:
+            current.append(line)
+    return found
+
+
+def test_readme_record_example_loads_and_renders_as_shown():
+    from wizard import storage
+    from wizard.assemble import render_text
+
+    (record,) = _blocks("toml")
+    shown = next(block for block in _blocks("") if block.startswith("各位领导"))
+    rendered = render_text(storage.loads(record, "README.md")).splitlines()
+    assert shown.splitlines()[:3] == rendered[:3]
+
+
+def test_readme_set_up_commands_match_ci():
+    setup = next(block for block in _blocks("") if "pip install -e" in block).splitlines()
+    assert setup == [
+        "python3 -m venv .venv && .venv/bin/pip install -e . && .venv/bin/speech-wizard demo",
+        'python3 -m venv .venv && .venv/bin/pip install -e ".[test]" && .venv/bin/python -m pytest -q',
+    ]
+    ci_commands = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert setup[1].rsplit("&& ", 1)[1] in ci_commands
