@@ -106,3 +106,11 @@ def test_every_pair_of_tricky_fragments_survives(first):
         speech = Speech(training=Training(name=first + second, organisers=[second + first]))
         loaded = storage.loads(storage.dumps(speech))
         assert (loaded.training.name, loaded.training.organisers) == (clean(first + second), [clean(second + first)])
+
+
+def test_clean_drops_exactly_c0_del_and_c1_and_normalises_line_ends():
+    controls = [chr(code) for code in [*range(0x20), 0x7F, *range(0x80, 0xA0)] if chr(code) not in "\t\n\r"]
+    assert clean("甲" + "".join(controls) + "乙") == "甲乙"
+    assert clean("a\tb\nc\r\nd\re") == "a\tb\nc\nd\ne"
+    kept = "\u00a0\u200b\u2028\ufeff😀“”"
+    assert clean(kept) == kept
