@@ -81,9 +81,9 @@ def test_range_across_a_year_gives_both_years(style):
     assert text.startswith("2025年12月29日—2026年1月2日，参加了为期5天的")
 
 
-@pytest.mark.parametrize("end", [None, D(2026, 3, 7)])
-def test_single_day_has_no_duration(end):
-    text = dated(D(2026, 3, 7), end)
+@pytest.mark.parametrize(("start", "end"), [(D(2026, 3, 7), None), (D(2026, 3, 7), D(2026, 3, 7)), (None, D(2026, 3, 7))])
+def test_single_day_has_no_duration(start, end):
+    text = dated(start, end)
     assert text.startswith("3月7日，参加了专题研讨班学习。")
     assert "为期" not in text and "—" not in text
 
