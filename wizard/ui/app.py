@@ -58,6 +58,9 @@ class SpeechWizardApp(App[Finished | None]):
         self.session = session
         #: Off in tests and screenshots, so that pictures of the screen are stable.
         self.cursor_blink = cursor_blink
+        #: Fields edited in this run, and whether every field's problem is shown.
+        self.touched: set[str] = set()
+        self.show_all_problems = session.path is not None
         self.step = texts.STEPS[0]
 
     def on_mount(self) -> None:
@@ -93,17 +96,22 @@ class SpeechWizardApp(App[Finished | None]):
             counts[problem.step] = counts.get(problem.step, 0) + 1
         return counts
 
-    def message_for(self, path: str) -> str:
-        """The message to show beside the field at ``path``: its first problem, if any."""
-        for problem in self.problems():
-            if problem.field == path:
-                return problem.message
-        return ""
+    def problem_for(self, path: str) -> Problem | None:
+        """The problem to show beside the field at ``path``.
+
+        A field the user has not touched yet stays quiet until the review step
+        has been seen, so a new speech does not open covered in red.
+        """
+        if not (self.show_all_problems or path in self.touched):
+            return None
+        return next((problem for problem in self.problems() if problem.field == path), None)
 
     # -- moving around -------------------------------------------------------------------------
 
     def goto(self, step: str, focus: str | None = None) -> None:
         """Show ``step``; focus the field at ``focus`` when that step has it."""
+        if step == texts.STEPS[-1]:
+            self.show_all_problems = True
         if step != self.step:
             self.step = step
             self.switch_screen(step)

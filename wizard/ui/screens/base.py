@@ -80,6 +80,7 @@ class StepScreen(Screen[None]):
         if value == self.session.text_of(path):
             return
         self.session.set_text(path, value)
+        self.wizard.touched.add(path)
         self.wizard.record_changed()
         self.show_field_message(path)
 
@@ -121,7 +122,8 @@ class StepScreen(Screen[None]):
     def show_field_message(self, path: str) -> None:
         for field in self.query(Field):
             if field.path == path:
-                field.show_message(self.wizard.message_for(path))
+                problem = self.wizard.problem_for(path)
+                field.show_message(problem.message if problem else "", problem.severity if problem else "")
 
     def focus_field(self, path: str) -> bool:
         """Focus the widget that edits ``path``; False when this step has none."""

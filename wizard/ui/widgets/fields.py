@@ -68,6 +68,7 @@ class Field(Vertical):
     Field > .field-label { color: $text; text-style: bold; }
     Field > .field-hint { color: $text-muted; }
     Field > .field-message { color: $error; height: auto; }
+    Field > .field-message.-warning { color: $warning; }
     """
 
     def __init__(
@@ -100,8 +101,9 @@ class Field(Vertical):
         message.display = False
         yield message
 
-    def show_message(self, message: str) -> None:
+    def show_message(self, message: str, severity: str = "error") -> None:
         """Show (or with an empty string, clear) the message under the field."""
         line = self.query_one(".field-message", Static)
         line.update(Text(message))
+        line.set_class(severity == "warning", "-warning")
         line.display = bool(message)
