@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from wizard import storage
+from wizard.checks import check
 from wizard.model import Point, Section, Speech
 from wizard.prompts import example_path
 from wizard.session import Session
@@ -49,4 +50,10 @@ def run_wizard(args: argparse.Namespace) -> int:
     sys.stdout.buffer.write(result.text.encode("utf-8"))
     sys.stdout.flush()
     print(f"已保存：{result.path}", file=sys.stderr)
+    open_problems = [problem for problem in check(storage.load(result.path)) if problem.severity == "error"]
+    if open_problems:
+        print(
+            f"提示：还有 {len(open_problems)} 处需要补全，可用 speech-wizard edit {result.path} 继续修改",
+            file=sys.stderr,
+        )
     return 0

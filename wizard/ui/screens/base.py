@@ -27,6 +27,8 @@ class StepScreen(Screen[None]):
     """A wizard step: subclasses say which step and compose its form."""
 
     STEP: ClassVar[str]
+    #: Typing starts in the first field, not in the scrolling container around it.
+    AUTO_FOCUS = "FieldInput, FieldArea"
 
     @property
     def wizard(self) -> SpeechWizardApp:
@@ -40,7 +42,7 @@ class StepScreen(Screen[None]):
         prompt = texts.step(self.STEP)
         yield StepBar(self.STEP)
         with Horizontal(id="body"):
-            with VerticalScroll(id="form"):
+            with VerticalScroll(id="form", can_focus=False):
                 yield Static(Text(prompt["question"]), classes="question")
                 yield Static(Text(prompt["hint"]), classes="step-hint")
                 yield from self.compose_form()
