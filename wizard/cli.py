@@ -38,8 +38,19 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("file", help="记录文件（.toml），- 表示标准输入")
     render.add_argument("--format", choices=("text", "markdown", "docx"), default="text", help="输出格式")
     render.add_argument("-o", "--output", help="输出文件（默认标准输出；docx 必须指定）")
-    check = commands.add_parser("check", help="检查记录，列出问题；有错误时退出码为 1")
+    check = commands.add_parser(
+        "check",
+        help="检查记录：内容问题、排版问题和字数；有错误时退出码为 1",
+        description="列出记录中的错误和提示（含标点、引号、日期、空格、占位符等排版问题），"
+        "最后一行是字数和预计时长。只有提示时退出码为 0，有错误时为 1。",
+    )
     check.add_argument("file", help="记录文件（.toml），- 表示标准输入")
+    check.add_argument(
+        "--fix",
+        action="store_true",
+        help="自动修正机械性的排版问题（标点全半角、引号、日期连接号、前导零、空格），"
+        "显示每处修改后写回文件（按记录格式重写，文件中的注释不保留）",
+    )
     listing = commands.add_parser(
         "list",
         help="列出保存过的记录（默认数据文件夹中的 records 和 drafts）",
@@ -79,8 +90,14 @@ def _render(args: argparse.Namespace) -> int:
     speech = _read_record(args.file)
     if args.format == "docx":
         if not args.output:
-            return _fail("docx 格式需要用 -o 指定输出文件")
-        export.write_docx(speech, args.output)
+            print(f"{PROG}: 错误：docx 格式需要用 -o 指定输出文件（如 -o 发言.docx）", file=sys.stderr)
+            return 2
+        try:
+            export.write_docx(speech, args.output)
+        except ModuleNotFoundError as error:
+            if error.name != "docx":
+                raise
+            return _fail("没有安装 python-docx，无法导出 Word 文件（pip install python-docx）")
         return 0
     text = export.render(speech, args.format)
     if args.output:
@@ -92,16 +109,49 @@ def _render(args: argparse.Namespace) -> int:
     return 0
 
 
-def _check(args: argparse.Namespace) -> int:
+def _report(speech, name: str) -> bool:
+    """Print problems, typography findings and the length; True when there are errors."""
     from wizard.checks import check, has_errors
+    from wizard.length import measure_speech
+    from wizard.typography import find
 
-    problems = check(_read_record(args.file))
+    problems = check(speech)
+    lines = [problem.line() for problem in problems] + [finding.line() for finding in find(speech)]
+    lines = lines or ["没有发现问题"]
+    lines.append(measure_speech(speech).line())
+    _write_stdout("".join(f"{name}：{line}\n" for line in lines))
+    return has_errors(problems)
+
+
+def _fix(speech, path: str):
+    """Show each mechanical typography change, write the fixed record, return it."""
+    from wizard.storage import save
+    from wizard.typography import fix
+
+    fixed, changes = fix(speech)
+    out = []
+    for change in changes:
+        out.append(f"{path}：修改 {change.where}（{change.field}）\n")
+        for before, after in change.hunks():
+            out.append(f"  - {before}\n  + {after}\n")
+    if not changes:
+        out.append(f"{path}：没有可以自动修正的排版问题\n")
+    _write_stdout("".join(out))
+    if changes:
+        save(fixed, path)
+        _write_stdout(f"{path}：已修正 {len(changes)} 个字段，已写回文件\n")
+    return fixed
+
+
+def _check(args: argparse.Namespace) -> int:
+    if args.fix and args.file == "-":
+        print(f"{PROG}: 错误：--fix 要写回文件，不能用于标准输入", file=sys.stderr)
+        return 2
+    speech = _read_record(args.file)
     name = "<stdin>" if args.file == "-" else args.file
-    for problem in problems:
-        print(f"{name}：{problem.line()}")
-    if not problems:
-        print(f"{name}：没有发现问题")
-    return 1 if has_errors(problems) else 0
+    if args.fix:
+        speech = _fix(speech, args.file)
+    return 1 if _report(speech, name) else 0
 
 
 def _example(_args: argparse.Namespace) -> int:
