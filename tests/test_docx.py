@@ -177,3 +177,9 @@ def test_python_docx_is_imported_only_when_exporting() -> None:
     code = "import sys, wizard.export, wizard.cli; print('docx' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_font_table_offers_chinese_fallbacks(titled) -> None:
+    part = next(rel.target_part for rel in titled[1].part.rels.values() if rel.reltype.endswith("/fontTable"))
+    fonts_xml = part.blob.decode("utf-8")
+    assert '<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/><w:charset w:val="86"/>' in fonts_xml

@@ -83,6 +83,7 @@ def build(speech: Speech):
     layout.setup_page(document)
     layout.setup_styles(document)
     layout.page_numbers(document)
+    layout.register_fonts(document)
     has_title = bool(clean(speech.title).strip())
     for block in blocks(speech):
         for number, line in enumerate(block.lines):

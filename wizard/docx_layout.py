@@ -18,7 +18,8 @@ from __future__ import annotations
 import math
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
-from docx.oxml import OxmlElement
+from docx.opc.oxml import serialize_part_xml
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Emu, Length, Mm, Pt
 
@@ -176,6 +177,33 @@ def _page_number(footer, align: WD_ALIGN_PARAGRAPH) -> None:
         else:
             run.text = text  # the cached result, shown until the field updates
     add_run(paragraph, " —", PAGE_NUMBER_FONT, PAGE_NUMBER_SIZE)
+
+
+#: Fonts the file names, and what Word should take where one is missing (Windows ships
+#: 仿宋 and 楷体 but not the _GB2312 faces). Charset 86 (GB2312) keeps the fallback Chinese.
+FONT_FALLBACKS = {
+    BODY_FONT: "仿宋",
+    SUBHEADING_FONT: "楷体",
+    TITLE_FONT: "宋体",
+    HEADING_FONT: "SimHei",
+    PAGE_NUMBER_FONT: "SimSun",
+}
+
+
+def register_fonts(document) -> None:
+    """List the Chinese fonts in the font table with a GB2312 charset and an alternative name."""
+    part = next(rel.target_part for rel in document.part.rels.values() if rel.reltype.endswith("/fontTable"))
+    table = parse_xml(part.blob)
+    for name, alternative in FONT_FALLBACKS.items():
+        font = OxmlElement("w:font")
+        font.set(qn("w:name"), name)
+        properties = (("w:altName", alternative), ("w:charset", "86"), ("w:family", "auto"), ("w:pitch", "variable"))
+        for tag, value in properties:
+            child = OxmlElement(tag)
+            child.set(qn("w:val"), value)
+            font.append(child)
+        table.append(font)
+    part._blob = serialize_part_xml(table)
 
 
 def page_numbers(document) -> None:
