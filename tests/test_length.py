@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from wizard.length import Length, block_lengths, count_characters, measure, measure_speech
+from wizard.length import Length, block_lengths, blocks_line, count_characters, measure, measure_speech
 from wizard.model import Layout, Point, Section, Speech, Training
 from wizard.prompts import example_path
 from wizard.storage import load
@@ -79,3 +79,7 @@ def test_count_per_block_labels_sections_by_heading() -> None:
 def test_block_counts_add_up_to_the_total() -> None:
     example = load(example_path())
     assert sum(block.characters for block in block_lengths(example)) == measure_speech(example).characters
+
+
+def test_blocks_line_names_sections_by_number() -> None:
+    assert blocks_line(small_speech()) == "称呼 9 字，开头 9 字，一 15 字，结束语 8 字"

@@ -112,13 +112,13 @@ def _render(args: argparse.Namespace) -> int:
 def _report(speech, name: str) -> bool:
     """Print problems, typography findings and the length; True when there are errors."""
     from wizard.checks import check, has_errors
-    from wizard.length import measure_speech
+    from wizard.length import blocks_line, measure_speech
     from wizard.typography import find
 
     problems = check(speech)
     lines = [problem.line() for problem in problems] + [finding.line() for finding in find(speech)]
     lines = lines or ["没有发现问题"]
-    lines.append(measure_speech(speech).line())
+    lines += [measure_speech(speech).line(), f"各部分：{blocks_line(speech)}"]
     _write_stdout("".join(f"{name}：{line}\n" for line in lines))
     return has_errors(problems)
 

@@ -110,3 +110,12 @@ def block_lengths(speech: Speech) -> list[BlockLength]:
         BlockLength(block.key, _label(block.key, block.lines), sum(map(count_characters, block.lines)))
         for block in blocks(speech)
     ]
+
+
+def blocks_line(speech: Speech) -> str:
+    """Characters per block on one line, sections by number: ``开头 214 字，一 783 字，…``."""
+    parts = []
+    for block in block_lengths(speech):
+        label = block.label.split("、", 1)[0] if block.key.startswith("section:") else block.label
+        parts.append(f"{label} {block.characters:,} 字")
+    return "，".join(parts)
