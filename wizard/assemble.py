@@ -138,9 +138,25 @@ def heading_line(number: int, heading: str) -> str:
     return f"{chinese_numeral(number)}、{_field(heading).rstrip(_HEADING_STRIP)}"
 
 
+def is_blank(section: Section) -> bool:
+    """A section with nothing typed in it: left out of the speech and of the numbering."""
+    return not (
+        _field(section.heading)
+        or _field(section.intro)
+        or any(_field(point.lead) or _field(point.body) for point in section.points)
+    )
+
+
+def section_number(speech: Speech, index: int) -> int:
+    """The number section ``index`` is read out with: blank sections before it do not count."""
+    return 1 + sum(1 for section in speech.sections[:index] if not is_blank(section))
+
+
 def section_lines(speech: Speech, index: int) -> tuple[str, ...]:
-    """The heading line and body paragraph(s) of section ``index`` (0-based)."""
+    """The heading line and body paragraph(s) of section ``index`` (0-based); none when blank."""
     section: Section = speech.sections[index]
+    if is_blank(section):
+        return ()
     layout = speech.layout
     numbering = speech_wording()["numbering"]
     points = [text for text in map(point_text, section.points) if text]
@@ -151,7 +167,7 @@ def section_lines(speech: Speech, index: int) -> tuple[str, ...]:
             for number, text in enumerate(points, start=1)
         ]
     intro = _lead(section.intro)
-    lines = [heading_line(index + 1, section.heading)]
+    lines = [heading_line(section_number(speech, index), section.heading)]
     if layout.points == "joined":
         body = intro + "".join(points)
         if body:
@@ -162,7 +178,11 @@ def section_lines(speech: Speech, index: int) -> tuple[str, ...]:
 
 
 def blocks(speech: Speech) -> list[Block]:
-    """The speech as blocks, in reading order. Empty optional parts give no block."""
+    """The speech as blocks, in reading order. Empty optional parts give no block.
+
+    Every section gives a block (a blank one with no lines), so that a block's
+    key stays the same while the user types into an empty section.
+    """
     result: list[Block] = []
     title, speaker = _field(speech.title), _field(speech.speaker)
     if title or speaker:

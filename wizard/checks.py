@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from wizard.assemble import is_blank
 from wizard.model import Speech
 from wizard.text import one_line
 
@@ -65,11 +66,14 @@ def check_courses(speech: Speech) -> list[Problem]:
 
 def check_sections(speech: Speech) -> list[Problem]:
     problems = []
-    if not speech.sections:
+    if all(is_blank(section) for section in speech.sections):
         problems.append(Problem("error", "reflections", "sections", "至少需要一个部分（学习体会或下一步打算）"))
     for index, section in enumerate(speech.sections):
         step = STEP_OF_KIND[section.kind]
         where = f"sections[{index}]"
+        if is_blank(section):
+            problems.append(Problem("warning", step, f"{where}.heading", "这一部分是空的，不会出现在发言中"))
+            continue
         if _empty(section.heading):
             problems.append(Problem("error", step, f"{where}.heading", "请填写这一部分的标题"))
         if _empty(section.intro) and not any(

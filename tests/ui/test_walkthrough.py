@@ -33,10 +33,11 @@ async def test_new_speech_through_every_step_then_saved_with_ctrl_s(private_home
         await paste_into(pilot, "sections[0].points[0].lead", "在学懂弄通中筑牢思想根基")
         await paste_into(pilot, "sections[0].points[0].body", "通过系统学习，我对新时代党的创新理论有了更深的理解。")
         await pilot.press("f3")
-        # 4. 下一步打算
-        await paste_into(pilot, "sections[1].heading", "坚持知行合一，把学习成果转化为工作实效")
-        await paste_into(pilot, "sections[1].points[0].lead", "要在服务群众中践行初心。")
-        await paste_into(pilot, "sections[1].points[0].body", "把所学所悟落实到窗口服务的每一个环节。")
+        # 4. 下一步打算 (the exchange template has two reflection sections; the
+        # second is left blank, so the speech leaves it out of the numbering)
+        await paste_into(pilot, "sections[2].heading", "坚持知行合一，把学习成果转化为工作实效")
+        await paste_into(pilot, "sections[2].points[0].lead", "要在服务群众中践行初心。")
+        await paste_into(pilot, "sections[2].points[0].body", "把所学所悟落实到窗口服务的每一个环节。")
         # Back to the first step: the course name gets corrected.
         await pilot.click("#tab-training")
         await pilot.pause()
@@ -58,7 +59,7 @@ async def test_new_speech_through_every_step_then_saved_with_ctrl_s(private_home
     assert str(data["training"]["start"]) == "2026-11-28"
     assert data["training"]["organisers"] == ["市委组织部", "市委党校"]
     assert data["courses"][0]["items"] == ["党的二十大精神", "“四下基层”工作方法"]
-    assert [section["kind"] for section in data["sections"]] == ["reflection", "action"]
+    assert [section["kind"] for section in data["sections"]] == ["reflection", "reflection", "action"]
     # The printed speech is exactly what `render` makes of the saved file.
     assert result.text == render_text(storage.load(saved))
     assert result.text.splitlines() == [

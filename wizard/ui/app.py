@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,10 +13,13 @@ from textual.screen import Screen
 
 from wizard.assemble import Block, blocks, render_text
 from wizard.checks import Problem, check
+from wizard.drafts import Draft
 from wizard.session import Session
 from wizard.storage import RecordError
 from wizard.ui import texts
+from wizard.ui.autosave import Autosaver
 from wizard.ui.dialogs.confirm import ConfirmDialog
+from wizard.ui.dialogs.resume import ResumeDialog
 from wizard.ui.dialogs.save_as import SaveAsDialog
 from wizard.ui.screens.base import StepScreen
 from wizard.ui.screens.courses import CoursesScreen
@@ -53,9 +57,18 @@ class SpeechWizardApp(App[Finished | None]):
         Binding("ctrl+q", "quit", "退出", priority=True),
     ]
 
-    def __init__(self, session: Session, *, cursor_blink: bool = True) -> None:
+    def __init__(
+        self,
+        session: Session,
+        *,
+        cursor_blink: bool = True,
+        draft_key: str = "new",
+        resume: Draft | None = None,
+    ) -> None:
         super().__init__()
         self.session = session
+        self.autosave = Autosaver(self, session, draft_key)
+        self.resume = resume
         #: Off in tests and screenshots, so that pictures of the screen are stable.
         self.cursor_blink = cursor_blink
         #: Fields edited in this run, and whether every field's problem is shown.
@@ -64,12 +77,48 @@ class SpeechWizardApp(App[Finished | None]):
         self.step = texts.STEPS[0]
 
     def on_mount(self) -> None:
+        self._catch_signals()
+        if self.resume is None:
+            self.push_screen(self.step)
+        else:
+            self.push_screen(ResumeDialog(self.resume), self._resume_chosen)
+
+    def _resume_chosen(self, resume: bool | None) -> None:
+        draft, self.resume = self.resume, None
+        if resume and draft is not None:
+            self.session.speech = draft.speech
+            self.session.date_texts.update(draft.date_texts)
+            for path, text in draft.date_texts.items():
+                self.session.set_text(path, text)
+            self.session.dirty = True
+            self.autosave.changed()
+        else:
+            self.autosave.discard()
         self.push_screen(self.step)
+
+    def _catch_signals(self) -> None:
+        """On SIGTERM, SIGHUP or SIGINT write the draft at once, then leave."""
+        import asyncio
+
+        loop = asyncio.get_running_loop()
+        for name in ("SIGTERM", "SIGHUP", "SIGINT"):
+            number = getattr(signal, name, None)
+            if number is None:
+                continue
+            try:
+                loop.add_signal_handler(number, self._on_signal, number)
+            except (NotImplementedError, RuntimeError, ValueError):
+                pass  # not on this platform, or not the main thread (tests)
+
+    def _on_signal(self, number: int) -> None:
+        self.autosave.flush()
+        self.exit(None, return_code=128 + number)
 
     # -- the record as the screens need it -----------------------------------------------------
 
     def record_changed(self) -> None:
-        """Something in the record changed: bring the visible step up to date."""
+        """Something in the record changed: bring the visible step up to date, keep a draft."""
+        self.autosave.changed()
         screen = self.screen
         if isinstance(screen, StepScreen):
             screen.refresh_preview()
@@ -182,14 +231,21 @@ class SpeechWizardApp(App[Finished | None]):
             self.notify(f"保存失败：{error.message}", title=str(path), severity="error", markup=False)
             self.ask_path(f"保存失败：{error.message}。请换一个位置。")
             return
+        self.autosave.discard()
         self.exit(Finished(path, text))
 
     async def action_quit(self) -> None:
         if not self.session.dirty:
             self.exit(None)
             return
-        question = "有尚未保存的修改。确定要退出吗？"
+        kept = self.autosave.flush()
+        question = "有尚未保存的修改。"
+        question += "草稿已保存，下次启动时可以恢复。确定要退出吗？" if kept else "草稿也无法保存！确定要退出吗？"
         self.push_screen(
             ConfirmDialog(question, "退出", "继续编辑", yes_first=False),
             lambda yes: self.exit(None) if yes else None,
         )
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C outside a text field: people press it to leave, so treat it as Ctrl+Q."""
+        self.run_worker(self.action_quit())

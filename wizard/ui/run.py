@@ -7,18 +7,23 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from wizard import storage
+from wizard import drafts, storage
 from wizard.checks import check
-from wizard.model import Point, Section, Speech
+from wizard.model import Point, Speech
 from wizard.prompts import example_path
 from wizard.session import Session
+from wizard.storage import RecordError
 
 
-def new_speech() -> Speech:
-    """A blank speech with one reflection and one action section to fill in."""
-    return Speech(
-        sections=[Section(kind="reflection", points=[Point()]), Section(kind="action", points=[Point()])]
-    )
+def new_speech(template: str | None = None) -> Speech:
+    """A new speech from a template (the exchange speech by default), one blank point a section."""
+    from wizard import templates
+
+    speech = templates.get(template).new_speech() if template else templates.get().new_speech()
+    for section in speech.sections:
+        if not section.points:
+            section.points.append(Point())
+    return speech
 
 
 def make_session(args: argparse.Namespace, today: dt.date | None = None) -> Session:
@@ -30,20 +35,41 @@ def make_session(args: argparse.Namespace, today: dt.date | None = None) -> Sess
     if args.command == "demo":
         output = Path(args.output) if args.output else None
         return Session(storage.load(example_path()), today, output=output)
-    return Session(new_speech(), today)
+    return Session(new_speech(getattr(args, "template", None)), today)
 
 
-def make_app(session: Session, *, cursor_blink: bool = True):
+def draft_to_offer(key: str, session: Session) -> drafts.Draft | None:
+    """The draft to offer to resume: any for a new speech, one newer than the file for ``edit``.
+
+    An unreadable draft is moved aside (never deleted) and mentioned on stderr.
+    """
+    try:
+        draft = drafts.read(key)
+    except RecordError as error:
+        moved = drafts.set_aside(key)
+        print(f"speech-wizard: 提示：{error}；已移到 {moved}", file=sys.stderr)
+        return None
+    if draft is None:
+        return None
+    if session.path is not None and session.path.exists():
+        if draft.path.stat().st_mtime <= session.path.stat().st_mtime:
+            return None
+    return draft
+
+
+def make_app(session: Session, *, cursor_blink: bool = True, draft_key: str = "new", offer_draft: bool = False):
     """The app factory shared by the command line, the tests and the screenshots."""
     from wizard.ui.app import SpeechWizardApp
 
-    return SpeechWizardApp(session, cursor_blink=cursor_blink)
+    resume = draft_to_offer(draft_key, session) if offer_draft else None
+    return SpeechWizardApp(session, cursor_blink=cursor_blink, draft_key=draft_key, resume=resume)
 
 
 def run_wizard(args: argparse.Namespace) -> int:
     """Run the wizard; on finishing print the speech on stdout and where it was saved on stderr."""
     session = make_session(args)
-    app = make_app(session)
+    key = drafts.key_for(args.command, session.path)
+    app = make_app(session, draft_key=key, offer_draft=True)
     result = app.run()
     if result is None:
         return 0 if app.return_code in (None, 0) else app.return_code or 1
