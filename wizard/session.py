@@ -7,6 +7,7 @@ name a file and save, so the same rules hold in tests without a screen.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,8 +37,12 @@ class Session:
     dirty: bool = False
     date_texts: dict[str, str] = field(default_factory=dict)
     date_errors: dict[str, str] = field(default_factory=dict)
+    #: A fingerprint of the opened file as it was read, to notice someone else's changes.
+    disk_stamp: str | None = None
 
     def __post_init__(self) -> None:
+        if self.path is not None and self.disk_stamp is None:
+            self.disk_stamp = _stamp(self.path)
         for path in DATE_FIELDS:
             value = getattr(self.speech.training, path.split(".")[1])
             self.date_texts.setdefault(path, value.isoformat() if value else "")
@@ -84,9 +89,36 @@ class Session:
         """Fields whose text cannot go into the record (an unreadable date): saving waits."""
         return dict(self.date_errors)
 
+    def is_opened_file(self, target: Path) -> bool:
+        """Whether ``target`` is the file this session was opened from (or last saved to)."""
+        return self.path is not None and _same(self.path, target)
+
+    def changed_on_disk(self) -> bool:
+        """Whether the opened file was changed by something else since it was read or saved."""
+        if self.path is None or self.disk_stamp is None:
+            return False
+        current = _stamp(self.path)
+        return current is not None and current != self.disk_stamp
+
     def save(self, target: Path) -> str:
         """Write the record to ``target``; return the speech text as it now stands."""
         storage.save(self.speech, target)
         self.path = target
+        self.disk_stamp = _stamp(target)
         self.dirty = False
         return render_text(self.speech)
+
+
+def _stamp(path: Path) -> str | None:
+    """A fingerprint of the file's bytes, None when it cannot be read."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def _same(first: Path, second: Path) -> bool:
+    try:
+        return first.resolve() == second.resolve()
+    except OSError:
+        return first.absolute() == second.absolute()

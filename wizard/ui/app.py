@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import signal
 from collections.abc import Iterable
-from dataclasses import dataclass
-from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -15,12 +13,11 @@ from wizard.assemble import Block, blocks, render_text
 from wizard.checks import Problem, check
 from wizard.drafts import Draft
 from wizard.session import Session
-from wizard.storage import RecordError
 from wizard.ui import texts
 from wizard.ui.autosave import Autosaver
+from wizard.ui.saving import Finished, SavingMixin
 from wizard.ui.dialogs.confirm import ConfirmDialog
 from wizard.ui.dialogs.resume import ResumeDialog
-from wizard.ui.dialogs.save_as import SaveAsDialog
 from wizard.ui.screens.base import StepScreen
 from wizard.ui.screens.courses import CoursesScreen
 from wizard.ui.screens.review import ReviewScreen
@@ -28,15 +25,7 @@ from wizard.ui.screens.sections import ActionsScreen, ReflectionsScreen
 from wizard.ui.screens.training import TrainingScreen
 
 
-@dataclass(frozen=True)
-class Finished:
-    """What the app returns when the user saves and finishes."""
-
-    path: Path
-    text: str
-
-
-class SpeechWizardApp(App[Finished | None]):
+class SpeechWizardApp(SavingMixin, App[Finished | None]):
     """Walks through the steps of a speech; the record lives in ``session``."""
 
     CSS_PATH = "app.tcss"
@@ -91,6 +80,7 @@ class SpeechWizardApp(App[Finished | None]):
             for path, text in draft.date_texts.items():
                 self.session.set_text(path, text)
             self.session.dirty = True
+            self.show_all_problems = True  # work already under way: show what is open
             self.autosave.changed()
         else:
             self.autosave.discard()
@@ -189,50 +179,7 @@ class SpeechWizardApp(App[Finished | None]):
         yield SystemCommand("显示/隐藏预览", "窄屏时在表单下方显示发言预览", self.action_toggle_preview)
         yield from super().get_system_commands(screen)
 
-    # -- saving and leaving --------------------------------------------------------------------
-
-    def action_save(self) -> None:
-        blocking = self.session.blocking_problems()
-        if blocking:
-            path, message = next(iter(blocking.items()))
-            self.notify(f"还不能保存：{message}", severity="error", markup=False)
-            self.goto("training", focus=path)
-            return
-        target = self.session.save_target()
-        if target is None:
-            self.ask_path()
-        else:
-            self.save_to(target)
-
-    def ask_path(self, message: str = "") -> None:
-        proposed = str(self.session.save_target() or self.session.proposed_name())
-        self.push_screen(SaveAsDialog(proposed, message), self._path_chosen)
-
-    def _path_chosen(self, path: Path | None) -> None:
-        if path is not None:
-            self.save_to(path)
-
-    def save_to(self, path: Path) -> None:
-        """Save to ``path``, asking first before overwriting a file other than the one opened."""
-        opened = self.session.path
-        if path.is_file() and (opened is None or path.resolve() != opened.resolve()):
-            question = f"文件已存在：{path}\n要覆盖它吗？"
-            self.push_screen(
-                ConfirmDialog(question, "覆盖", "换个名字", yes_first=False),
-                lambda yes: self._write(path) if yes else self.ask_path(),
-            )
-        else:
-            self._write(path)
-
-    def _write(self, path: Path) -> None:
-        try:
-            text = self.session.save(path)
-        except RecordError as error:
-            self.notify(f"保存失败：{error.message}", title=str(path), severity="error", markup=False)
-            self.ask_path(f"保存失败：{error.message}。请换一个位置。")
-            return
-        self.autosave.discard()
-        self.exit(Finished(path, text))
+    # -- leaving -----------------------------------------------------------------------------
 
     async def action_quit(self) -> None:
         if not self.session.dirty:
