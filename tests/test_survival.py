@@ -1,0 +1,141 @@
+"""The real program in a pseudo-terminal: killed while typing, it gives the text back.
+
+Each test starts ``python -m wizard`` on a pty, types into the first field,
+ends the process the hard way (SIGKILL, SIGHUP as when the terminal closes,
+SIGTERM), starts it again, accepts the resume dialog with Enter, and looks
+for the typed text on the screen.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import signal
+import struct
+import subprocess
+import sys
+import termios
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
+
+TYPED = "Draft-survives-"
+
+
+class Terminal:
+    """A wizard process on a pty, with everything it draws collected in ``screen``."""
+
+    def __init__(self, home: Path, cwd: Path) -> None:
+        master, slave = pty.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+        env = {**os.environ, "SPEECH_WIZARD_HOME": str(home), "TERM": "xterm-256color", "LANG": "C.UTF-8"}
+        env.pop("TEXTUAL", None)
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "wizard"],
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            cwd=cwd,
+            env=env,
+            start_new_session=True,
+        )
+        os.close(slave)
+        self.master = master
+        self.output = bytearray()
+        self.lock = threading.Lock()
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
+
+    def _read(self) -> None:
+        while True:
+            try:
+                chunk = os.read(self.master, 65536)
+            except OSError:
+                return
+            if not chunk:
+                return
+            with self.lock:
+                self.output.extend(chunk)
+
+    def mark(self) -> int:
+        with self.lock:
+            return len(self.output)
+
+    def wait_for(self, text: str, since: int = 0, timeout: float = 30) -> None:
+        wanted = text.encode("utf-8")
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with self.lock:
+                if wanted in self.output[since:]:
+                    return
+            if self.process.poll() is not None:
+                break
+            time.sleep(0.05)
+        with self.lock:
+            tail = bytes(self.output[-2000:]).decode("utf-8", "replace")
+        raise AssertionError(f"{text!r} never appeared (exit {self.process.poll()}); last output:\n{tail}")
+
+    def type(self, text: str) -> None:
+        os.write(self.master, text.encode("utf-8"))
+
+    def end(self, number: int) -> int:
+        self.process.send_signal(number)
+        try:
+            return self.process.wait(timeout=15)
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait(timeout=15)
+        try:
+            os.close(self.master)
+        except OSError:
+            pass
+
+
+@pytest.fixture
+def places(tmp_path):
+    home, cwd = tmp_path / "home", tmp_path / "work"
+    cwd.mkdir()
+    return home, cwd
+
+
+@pytest.mark.parametrize(
+    ("name", "wait_for_autosave"),
+    [("SIGKILL", True), ("SIGHUP", False), ("SIGTERM", False)],
+)
+def test_text_typed_before_the_process_dies_comes_back(places, name, wait_for_autosave):
+    home, cwd = places
+    number = getattr(signal, name)
+    typed = TYPED + name
+    first = Terminal(home, cwd)
+    try:
+        first.wait_for("培训班名称")
+        since = first.mark()
+        first.type(typed)
+        first.wait_for(typed, since)  # on screen: the app has taken the keys
+        if wait_for_autosave:
+            time.sleep(1.5)  # kill -9 can only find what autosave already wrote
+        status = first.end(number)
+    finally:
+        first.close()
+    if number != signal.SIGKILL:
+        assert status == 128 + number, f"{name} should end the wizard cleanly, got {status}"
+    drafts = list((home / "drafts").glob("new.toml"))
+    assert drafts, f"no draft after {name}"
+
+    second = Terminal(home, cwd)
+    try:
+        second.wait_for("恢复上次未完成的草稿")
+        since = second.mark()
+        second.type("\r")  # Enter: Resume is focused
+        second.wait_for(typed, since)
+    finally:
+        second.close()
