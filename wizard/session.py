@@ -39,6 +39,7 @@ class Session:
     date_errors: dict[str, str] = field(default_factory=dict)
     #: A fingerprint of the opened file as it was read, to notice someone else's changes.
     disk_stamp: str | None = None
+    text_error: str | None = None
 
     def __post_init__(self) -> None:
         if self.path is not None and self.disk_stamp is None:
@@ -101,12 +102,27 @@ class Session:
         return current is not None and current != self.disk_stamp
 
     def save(self, target: Path) -> str:
-        """Write the record to ``target``; return the speech text as it now stands."""
+        """Write the record to ``target`` and the speech beside it as ``.txt``; return the text.
+
+        The text file means the speech can always be found, even without this
+        program. Failing to write it does not undo the saved record:
+        ``text_error`` says why instead.
+        """
         storage.save(self.speech, target)
         self.path = target
         self.disk_stamp = _stamp(target)
         self.dirty = False
-        return render_text(self.speech)
+        text = render_text(self.speech)
+        self.text_error = None
+        try:
+            storage.write_atomic(self.text_path(), text)
+        except storage.RecordError as error:
+            self.text_error = str(error)
+        return text
+
+    def text_path(self) -> Path | None:
+        """Where the plain-text speech goes: beside the record, with ``.txt``."""
+        return self.path.with_suffix(".txt") if self.path else None
 
 
 def _stamp(path: Path) -> str | None:

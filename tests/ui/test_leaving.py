@@ -80,7 +80,8 @@ def test_finishing_prints_the_speech_and_where_it_was_saved(private_home, monkey
     captured = capfdbinary.readouterr()
     assert status == 0
     assert captured.out.decode("utf-8") == render_text(storage.load(target))
-    assert captured.err.decode("utf-8").strip() == f"已保存：{target}"
+    assert captured.err.decode("utf-8").strip() == f"已保存：{target}（全文另存为 {target.with_suffix('.txt')}）"
+    assert target.with_suffix(".txt").read_text(encoding="utf-8") == captured.out.decode("utf-8")
 
 
 def test_edit_of_a_broken_file_is_one_line_and_no_wizard(private_home, run_cli):

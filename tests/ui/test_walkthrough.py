@@ -62,6 +62,8 @@ async def test_new_speech_through_every_step_then_saved_with_ctrl_s(private_home
     assert [section["kind"] for section in data["sections"]] == ["reflection", "reflection", "action"]
     # The printed speech is exactly what `render` makes of the saved file.
     assert result.text == render_text(storage.load(saved))
+    # …and the text is kept beside the record, so it can always be found.
+    assert saved.with_suffix(".txt").read_text(encoding="utf-8") == result.text
     assert result.text.splitlines() == [
         "各位领导、同志们：",
         "11月28日—12月2日，参加了为期5天的青年干部履职能力提升培训班（第三期）学习。"

@@ -10,11 +10,13 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from wizard.assemble import Block, blocks, render_text
+from wizard import typography
 from wizard.checks import Problem, check
 from wizard.drafts import Draft
 from wizard.session import Session
 from wizard.ui import texts
 from wizard.ui.autosave import Autosaver
+from wizard.ui.outputs import OutputsMixin
 from wizard.ui.saving import Finished, SavingMixin
 from wizard.ui.dialogs.confirm import ConfirmDialog
 from wizard.ui.dialogs.resume import ResumeDialog
@@ -25,7 +27,7 @@ from wizard.ui.screens.sections import ActionsScreen, ReflectionsScreen
 from wizard.ui.screens.training import TrainingScreen
 
 
-class SpeechWizardApp(SavingMixin, App[Finished | None]):
+class SpeechWizardApp(SavingMixin, OutputsMixin, App[Finished | None]):
     """Walks through the steps of a speech; the record lives in ``session``."""
 
     CSS_PATH = "app.tcss"
@@ -43,6 +45,7 @@ class SpeechWizardApp(SavingMixin, App[Finished | None]):
         Binding("f2", "back", "上一步"),
         Binding("f3", "next", "下一步"),
         Binding("f4", "toggle_preview", "预览"),
+        Binding("f5", "copy", "复制全文"),
         Binding("ctrl+q", "quit", "退出", priority=True),
     ]
 
@@ -57,6 +60,8 @@ class SpeechWizardApp(SavingMixin, App[Finished | None]):
         super().__init__()
         self.session = session
         self.autosave = Autosaver(self, session, draft_key)
+        self.step_screens: list[StepScreen] = []
+        self._problems: list[Problem] | None = None
         self.resume = resume
         #: Off in tests and screenshots, so that pictures of the screen are stable.
         self.cursor_blink = cursor_blink
@@ -74,6 +79,7 @@ class SpeechWizardApp(SavingMixin, App[Finished | None]):
 
     def _resume_chosen(self, resume: bool | None) -> None:
         draft, self.resume = self.resume, None
+        self._problems = None
         if resume and draft is not None:
             self.session.speech = draft.speech
             self.session.date_texts.update(draft.date_texts)
@@ -108,6 +114,7 @@ class SpeechWizardApp(SavingMixin, App[Finished | None]):
 
     def record_changed(self) -> None:
         """Something in the record changed: bring the visible step up to date, keep a draft."""
+        self._problems = None
         self.autosave.changed()
         screen = self.screen
         if isinstance(screen, StepScreen):
@@ -120,14 +127,26 @@ class SpeechWizardApp(SavingMixin, App[Finished | None]):
         return render_text(self.session.speech)
 
     def problems(self) -> list[Problem]:
-        """Unreadable dates first (saving waits for them), then the core's checks."""
-        typed = [
-            Problem("error", "training", path, message) for path, message in self.session.date_errors.items()
-        ]
-        found = check(self.session.speech)
-        if typed:
-            found = [problem for problem in found if problem.field not in self.session.date_errors]
-        return typed + found
+        """Unreadable dates first (saving waits for them), then the checks, then typography.
+
+        Worked out once per change of the record, however many widgets ask.
+        """
+        if self._problems is None:
+            typed = [
+                Problem("error", "training", path, message) for path, message in self.session.date_errors.items()
+            ]
+            found = [problem for problem in check(self.session.speech) if problem.field not in self.session.date_errors]
+            style = [
+                Problem("warning", finding.step, finding.field, f"{finding.message}：{finding.marked_context()}")
+                for finding in typography.find(self.session.speech)
+            ]
+            self._problems = typed + found + style
+        return self._problems
+
+    def reload_forms(self) -> None:
+        """The record changed behind the forms (a fix, a resumed draft): show it in every step."""
+        for screen in self.step_screens:
+            screen.reload_values()
 
     def problem_counts(self) -> dict[str, int]:
         counts: dict[str, int] = {}
@@ -177,6 +196,10 @@ class SpeechWizardApp(SavingMixin, App[Finished | None]):
             yield SystemCommand(f"第{number}步：{prompt['title']}", prompt["question"], lambda s=step: self.goto(s))
         yield SystemCommand("保存并完成", "保存记录，退出并打印发言稿", self.action_save)
         yield SystemCommand("显示/隐藏预览", "窄屏时在表单下方显示发言预览", self.action_toggle_preview)
+        yield SystemCommand("复制全文", "把发言全文复制到剪贴板", self.action_copy)
+        yield SystemCommand("导出 Word 文件", "按公文格式（GB/T 9704）导出 .docx", lambda: self.action_export("docx"))
+        yield SystemCommand("导出 Markdown 文件", "导出 .md", lambda: self.action_export("markdown"))
+        yield SystemCommand("修正标点", "自动修正半角标点、引号、连接号和日期写法（先显示改动）", self.action_fix_typography)
         yield from super().get_system_commands(screen)
 
     # -- leaving -----------------------------------------------------------------------------

@@ -75,7 +75,10 @@ def run_wizard(args: argparse.Namespace) -> int:
         return 0 if app.return_code in (None, 0) else app.return_code or 1
     sys.stdout.buffer.write(result.text.encode("utf-8"))
     sys.stdout.flush()
-    print(f"已保存：{result.path}", file=sys.stderr)
+    if session.text_error:
+        print(f"已保存：{result.path}（全文的文本文件未能写入：{session.text_error}）", file=sys.stderr)
+    else:
+        print(f"已保存：{result.path}（全文另存为 {session.text_path()}）", file=sys.stderr)
     open_problems = [problem for problem in check(storage.load(result.path)) if problem.severity == "error"]
     if open_problems:
         print(

@@ -1,4 +1,4 @@
-"""Ask for the file to save the record to, proposing a name in the current folder."""
+"""Ask for a file to write to (the record, or an export), proposing a name."""
 
 from __future__ import annotations
 
@@ -18,14 +18,18 @@ class SaveAsDialog(ModalScreen[Path | None]):
 
     BINDINGS = [Binding("escape", "dismiss(None)", "取消")]
 
-    def __init__(self, proposed: str, message: str = "") -> None:
+    def __init__(
+        self, proposed: str, message: str = "", *, question: str = "保存发言记录到文件：", suffix: str = ".toml"
+    ) -> None:
         super().__init__()
         self.proposed = proposed
         self.message = message
+        self.question = question
+        self.suffix = suffix
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(Text("保存发言记录到文件："), classes="dialog-question")
+            yield Static(Text(self.question), classes="dialog-question")
             yield Input(self.proposed, id="save-path", select_on_focus=False)
             yield Static(Text(self.message), id="save-message", classes="dialog-message")
             with Horizontal(classes="dialog-buttons"):
@@ -45,8 +49,8 @@ class SaveAsDialog(ModalScreen[Path | None]):
             self.query_one("#save-message", Static).update(Text("请输入文件名"))
             return
         path = Path(text).expanduser().absolute()
-        if path.suffix.lower() != ".toml":
-            path = path.with_name(path.name + ".toml")
+        if path.suffix.lower() != self.suffix:
+            path = path.with_name(path.name + self.suffix)
         self.dismiss(path)
 
     @on(Button.Pressed, "#no")

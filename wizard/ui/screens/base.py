@@ -58,6 +58,18 @@ class StepScreen(Screen[None]):
     def compose_form(self) -> ComposeResult:
         raise NotImplementedError
 
+    def on_mount(self) -> None:
+        self.wizard.step_screens.append(self)
+
+    def reload_values(self) -> None:
+        """Put the record's current values into the fields (after a change made elsewhere)."""
+        for widget in self.query("FieldInput, FieldArea"):
+            value = self.session.text_of(widget.path)
+            if isinstance(widget, Input) and widget.value != value:
+                widget.value = value
+            elif isinstance(widget, TextArea) and widget.text != value:
+                widget.load_text(value)
+
     def on_screen_resume(self) -> None:
         self.refresh_preview()
         self.refresh_messages()
@@ -128,8 +140,13 @@ class StepScreen(Screen[None]):
                 field.show_message(problem.message if problem else "", problem.severity if problem else "")
 
     def focus_field(self, path: str) -> bool:
-        """Focus the widget that edits ``path``; False when this step has none."""
+        """Focus the widget that edits ``path``; False when this step has none.
+
+        An item of a list (``training.organisers[1]``) is edited in its list's field.
+        """
         widgets = self.query(f"#{field_id(path)}")
+        if not widgets and path.endswith("]"):
+            widgets = self.query(f"#{field_id(path[: path.rindex('[')])}")
         if not widgets:
             return False
         widget: Widget = widgets.first()

@@ -5,32 +5,43 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Vertical
-from textual.widgets import Input, Label, OptionList, Select, Static
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from wizard.length import measure
+from wizard.length import blocks_line, measure_speech
 from wizard.model import DATE_STYLES, POINT_LAYOUTS, POINT_NUMBERINGS
 from wizard.ui import texts
 from wizard.ui.screens.base import StepScreen
 from wizard.ui.widgets.fields import Field
+
+TARGETS = (3, 5, 8, 10)
 
 _OPTION_KEYS = {
     "points": ("points", POINT_LAYOUTS),
     "numbering": ("numbering", POINT_NUMBERINGS),
     "date_style": ("date", DATE_STYLES),
 }
+_CHOICES = (*_OPTION_KEYS, "target_minutes")
 
 
 class ReviewScreen(StepScreen):
     STEP = "review"
+    #: Arriving to read and finish: the length and the actions stay in view.
+    AUTO_FOCUS = "#copy"
 
     def compose_form(self) -> ComposeResult:
         speech = self.session.speech
         wording = texts.step("review")
         yield Static(id="length")
+        yield Static(id="blocks-length")
+        with Horizontal(classes="review-buttons"):
+            yield Button("复制全文", id="copy", variant="primary")
+            yield Button("导出 Word", id="export-docx")
+            yield Button("导出 Markdown", id="export-markdown")
         yield Label(Text(wording["problems"]), classes="field-label")
         yield OptionList(id="problems")
+        yield Button("自动修正标点…", id="fix-typography")
         yield Field(self.STEP, "salutation", "salutation", speech.salutation, suggestions=texts.choices("salutations"))
         yield Field(self.STEP, "closing", "closing", speech.closing, suggestions=texts.choices("closings"))
         layout_text = wording["layout"]
@@ -42,6 +53,12 @@ class ReviewScreen(StepScreen):
                 yield Select(
                     options, value=getattr(speech.layout, attribute), allow_blank=False, id=f"layout-{attribute}"
                 )
+            yield Label(Text(layout_text["target_minutes"]))
+            targets = [(layout_text["target_none"], 0)] + [
+                (layout_text["target_n"].format(minutes=minutes), minutes) for minutes in TARGETS
+            ]
+            yield Select(targets, value=speech.layout.target_minutes if speech.layout.target_minutes in TARGETS else 0,
+                         allow_blank=False, id="layout-target_minutes")
             yield Label(Text(layout_text["speaking_rate"]))
             yield Input(str(speech.layout.speaking_rate), id="layout-rate", type="integer", select_on_focus=False)
 
@@ -53,9 +70,10 @@ class ReviewScreen(StepScreen):
         if not self.is_mounted:
             return
         speech = self.session.speech
-        length = measure(self.wizard.speech_text(), speech.layout.speaking_rate)
-        summary = texts.step("review")["length"].format(summary=length.summary(), rate=length.rate)
+        length = measure_speech(speech)
+        summary = texts.step("review")["length"].format(summary=length.line(), rate=length.rate)
         self.query_one("#length", Static).update(Text(summary))
+        self.query_one("#blocks-length", Static).update(Text(blocks_line(speech)))
         problems = self.query_one("#problems", OptionList)
         highlighted = problems.highlighted
         problems.clear_options()
@@ -81,7 +99,7 @@ class ReviewScreen(StepScreen):
     @on(Select.Changed)
     def layout_changed(self, event: Select.Changed) -> None:
         attribute = (event.select.id or "").removeprefix("layout-")
-        if attribute in _OPTION_KEYS and getattr(self.session.speech.layout, attribute) != event.value:
+        if attribute in _CHOICES and getattr(self.session.speech.layout, attribute) != event.value:
             setattr(self.session.speech.layout, attribute, event.value)
             self.session.changed()
             self.wizard.record_changed()
@@ -96,3 +114,19 @@ class ReviewScreen(StepScreen):
             self.session.speech.layout.speaking_rate = rate
             self.session.changed()
             self.wizard.record_changed()
+
+    @on(Button.Pressed, "#copy")
+    def _copy(self) -> None:
+        self.wizard.action_copy()
+
+    @on(Button.Pressed, "#export-docx")
+    def _export_docx(self) -> None:
+        self.wizard.action_export("docx")
+
+    @on(Button.Pressed, "#export-markdown")
+    def _export_markdown(self) -> None:
+        self.wizard.action_export("markdown")
+
+    @on(Button.Pressed, "#fix-typography")
+    def _fix(self) -> None:
+        self.wizard.action_fix_typography()
