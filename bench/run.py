@@ -1,0 +1,261 @@
+"""The speed benchmark: typing, rendering, start-up and memory, against the targets.
+
+    .venv/bin/python bench/run.py
+
+Prints ``name: value`` lines, then one ``target_*: pass|FAIL`` line per target,
+and exits 1 when a target fails. Takes well under two minutes.
+
+What is measured, and how:
+
+- ``keystroke_to_preview_*``: the real wizard, headless (Pilot), on a record of
+  more than 10,000 characters (the bundled example, sections repeated and
+  elaborations lengthened). Chinese characters are typed, one key event each,
+  at the end of the first reflection's elaboration (a TextArea on step 3), at a
+  fast typist's pace. Each latency runs from the moment the key event is handed
+  to the app, as the terminal driver does, to the end of the first frame in
+  which both the preview block of that section holds the new text and the
+  character counter on the step bar shows the new count. Headless Textual
+  does not write frames to a terminal; the benchmark still builds each frame's
+  escape sequences, which is the work a terminal would cost.
+- ``render_ms``: ``render_text`` of that record, in process, median of repeats.
+- ``first_paint_ms``: ``speech-wizard demo`` and a bare Textual app (Header,
+  one Input, Footer), each a fresh process started headless at 160x48, from
+  spawn to the end of its first frame; runs alternate, medians compared.
+  ``peak_rss`` is the peak resident memory (VmHWM) of those processes.
+- ``render_process_ms``: ``speech-wizard render FILE`` as a whole process
+  against ``python -c pass``, alternating, medians compared.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import copy
+import datetime as dt
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+# Drafts the wizard keeps while typing go to a private folder, never the user's.
+_HOME = tempfile.TemporaryDirectory(prefix="speech-wizard-bench-")
+os.environ["SPEECH_WIZARD_HOME"] = _HOME.name
+
+from wizard import fields, storage  # noqa: E402
+from wizard.assemble import render_text, section_lines  # noqa: E402
+from wizard.length import count_characters  # noqa: E402
+from wizard.model import Speech  # noqa: E402
+from wizard.prompts import example_path  # noqa: E402
+
+TODAY = dt.date(2026, 11, 24)
+PYTHON = sys.executable
+WIZARD = str(Path(PYTHON).with_name("speech-wizard"))
+
+#: Typed at the end of the elaboration, over and over: Han characters and full-width punctuation.
+TYPED = "通过这次培训，我深刻认识到年轻干部要在实践中经受锻炼、增长才干。"
+KEYSTROKES = 240
+#: Milliseconds between keys, cycled: 60 to 130 ms is 8 to 16 keys a second, a fast typist.
+GAPS_MS = (60, 85, 110, 70, 130, 95, 75, 120)
+EDITED = "sections[0].points[0].body"
+SIZE = (160, 48)
+
+TARGET_KEYSTROKE_P95_MS = 16.0
+TARGET_FIRST_PAINT_RATIO = 1.3
+TARGET_MEMORY_RATIO = 1.3
+TARGET_RENDER_PROCESS_RATIO = 3.0
+
+
+def bench_speech() -> Speech:
+    """The example, its sections twice over and every elaboration three times as long."""
+    speech = storage.load(example_path())
+    reflections = [section for section in speech.sections if section.kind == "reflection"]
+    actions = [section for section in speech.sections if section.kind == "action"]
+    speech.sections = [copy.deepcopy(section) for section in reflections * 2 + actions * 2]
+    for section in speech.sections:
+        for point in section.points:
+            point.body = point.body * 3
+    return speech
+
+
+def percentile(values: list[float], share: float) -> float:
+    """Nearest-rank percentile."""
+    ordered = sorted(values)
+    return ordered[max(0, min(len(ordered) - 1, round(share * len(ordered) + 0.5) - 1))]
+
+
+# -- typing ------------------------------------------------------------------------------------
+
+
+def _counter_text(app) -> str:
+    """What the step bar's counter shows now."""
+    widget = app.screen.query_one("#step-count")
+    return str(widget.content)
+
+
+async def keystrokes(speech: Speech) -> dict[str, float | str]:
+    from textual import events
+    from textual.keys import _character_to_key
+
+    from wizard.session import Session
+    from wizard.ui.run import make_app
+    from wizard.ui.widgets.fields import field_id
+    from wizard.ui.widgets.preview import PreviewBlock
+
+    app = make_app(Session(speech, TODAY), cursor_blink=False)
+    reference = copy.deepcopy(speech)
+    latencies: list[float] = []
+    waiting: dict = {}
+    display = app._display
+
+    def timed_display(screen, renderable) -> None:
+        if renderable is not None:
+            renderable.render_segments(app.console)  # what a terminal would be sent
+        display(screen, renderable)
+        if waiting and not waiting["future"].done():
+            end = time.perf_counter()
+            shown = waiting["block"].lines == waiting["lines"]
+            counted = waiting["count"] in _counter_text(app)
+            if shown and counted:
+                waiting["future"].set_result(end)
+
+    app._display = timed_display  # type: ignore[method-assign]
+
+    async with app.run_test(size=SIZE) as pilot:
+        app.goto("reflections")
+        await pilot.pause()
+        area = app.screen.query_one(f"#{field_id(EDITED)}")
+        area.focus()
+        area.move_cursor(area.document.end)
+        await pilot.pause(0.3)
+        block = next(widget for widget in app.screen.query(PreviewBlock) if widget.key == "section:0")
+        counter_present = "字" in _counter_text(app)
+        loop = asyncio.get_running_loop()
+        typed = fields.get_text(reference, EDITED)
+        missed = 0
+        for number in range(KEYSTROKES):
+            char = TYPED[number % len(TYPED)]
+            typed += char
+            fields.set_text(reference, EDITED, typed)
+            future = loop.create_future()
+            waiting.update(
+                future=future,
+                block=block,
+                lines=section_lines(reference, 0),
+                count=f"{count_characters(render_text(reference)):,} 字" if counter_present else "",
+            )
+            event = events.Key(_character_to_key(char), char)
+            event.set_sender(app)
+            start = time.perf_counter()
+            app.post_message(event)
+            try:
+                end = await asyncio.wait_for(future, 2.0)
+            except asyncio.TimeoutError:
+                missed += 1
+                end = time.perf_counter()
+            latencies.append((end - start) * 1000)
+            waiting.clear()
+            await asyncio.sleep(GAPS_MS[number % len(GAPS_MS)] / 1000)
+        await pilot.pause(0.6)
+        final_ok = fields.get_text(app.session.speech, EDITED) == typed
+    return {
+        "keystrokes": len(latencies),
+        "keystrokes_missed": missed,
+        "keystroke_to_preview_p50_ms": statistics.median(latencies),
+        "keystroke_to_preview_p95_ms": percentile(latencies, 0.95),
+        "keystroke_to_preview_max_ms": max(latencies),
+        "character_counter_on_step": "yes" if counter_present else "no",
+        "typed_text_kept": "yes" if final_ok else "no",
+    }
+
+
+# -- rendering in process ----------------------------------------------------------------------
+
+
+def render_ms(speech: Speech, repeats: int = 50) -> float:
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        render_text(speech)
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+# -- whole processes ---------------------------------------------------------------------------
+
+
+def first_paint(which: str) -> dict[str, float]:
+    spawned = time.monotonic()
+    done = subprocess.run(
+        [PYTHON, str(ROOT / "bench" / "first_paint.py"), which, repr(spawned)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"first paint of {which} failed:\n{done.stderr}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def process_ms(command: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, stdout=subprocess.DEVNULL, check=True)
+    return (time.perf_counter() - start) * 1000
+
+
+def main() -> int:
+    speech = bench_speech()
+    text = render_text(speech)
+    results: dict[str, float | str] = {"speech_characters": len(text)}
+
+    results.update(asyncio.run(keystrokes(copy.deepcopy(speech))))
+    results["render_ms"] = render_ms(speech)
+
+    demo, bare = [], []
+    first_paint("bare"), first_paint("demo")  # warm the file cache, not counted
+    for _ in range(7):
+        bare.append(first_paint("bare"))
+        demo.append(first_paint("demo"))
+    results["first_paint_demo_ms"] = statistics.median(run["first_paint_ms"] for run in demo)
+    results["first_paint_bare_ms"] = statistics.median(run["first_paint_ms"] for run in bare)
+    results["first_paint_ratio"] = results["first_paint_demo_ms"] / results["first_paint_bare_ms"]
+    results["peak_rss_demo_mb"] = statistics.median(run["peak_rss_kb"] for run in demo) / 1024
+    results["peak_rss_bare_mb"] = statistics.median(run["peak_rss_kb"] for run in bare) / 1024
+    results["peak_rss_ratio"] = results["peak_rss_demo_mb"] / results["peak_rss_bare_mb"]
+
+    with tempfile.TemporaryDirectory() as folder:
+        record = Path(folder) / "bench.toml"
+        storage.save(speech, record)
+        render_cmd, pass_cmd = [WIZARD, "render", str(record)], [PYTHON, "-c", "pass"]
+        process_ms(render_cmd), process_ms(pass_cmd)  # warm-up
+        renders, passes = [], []
+        for _ in range(15):
+            passes.append(process_ms(pass_cmd))
+            renders.append(process_ms(render_cmd))
+    results["render_process_ms"] = statistics.median(renders)
+    results["python_pass_ms"] = statistics.median(passes)
+    results["render_process_ratio"] = results["render_process_ms"] / results["python_pass_ms"]
+
+    targets = {
+        "target_keystroke_p95": results["keystroke_to_preview_p95_ms"] <= TARGET_KEYSTROKE_P95_MS
+        and results["character_counter_on_step"] == "yes"
+        and results["keystrokes_missed"] == 0
+        and results["typed_text_kept"] == "yes",
+        "target_first_paint_ratio": results["first_paint_ratio"] <= TARGET_FIRST_PAINT_RATIO,
+        "target_memory_ratio": results["peak_rss_ratio"] <= TARGET_MEMORY_RATIO,
+        "target_render_process_ratio": results["render_process_ratio"] <= TARGET_RENDER_PROCESS_RATIO,
+        "target_speech_characters": len(text) >= 10_000,
+    }
+    for name, value in results.items():
+        print(f"{name}: {value:.2f}" if isinstance(value, float) else f"{name}: {value}")
+    for name, ok in targets.items():
+        print(f"{name}: {'pass' if ok else 'FAIL'}")
+    return 0 if all(targets.values()) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
