@@ -40,6 +40,8 @@ class Session:
     #: A fingerprint of the opened file as it was read, to notice someone else's changes.
     disk_stamp: str | None = None
     text_error: str | None = None
+    #: The template a new speech started from; None for a record opened from a file.
+    template: str | None = None
 
     def __post_init__(self) -> None:
         if self.path is not None and self.disk_stamp is None:

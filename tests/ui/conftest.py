@@ -27,6 +27,7 @@ def private_home(tmp_path, monkeypatch):
 
 
 def new_app(**session_options):
+    session_options.setdefault("template", "exchange")  # as the bare command starts
     return make_app(Session(new_speech(), TODAY, **session_options), cursor_blink=False)
 
 

@@ -18,7 +18,9 @@ from wizard.ui import texts
 from wizard.ui import cjk_overlay
 from wizard.ui.autosave import Autosaver
 from wizard.ui.outputs import OutputsMixin
+from wizard.ui.phrasing import PhrasingMixin
 from wizard.ui.saving import Finished, SavingMixin
+from wizard.ui.template_choice import TemplateMixin
 from wizard.ui.dialogs.confirm import ConfirmDialog
 from wizard.ui.dialogs.resume import ResumeDialog
 from wizard.ui.screens.base import StepScreen
@@ -30,7 +32,7 @@ from wizard.ui.screens.training import TrainingScreen
 cjk_overlay.apply()
 
 
-class SpeechWizardApp(SavingMixin, OutputsMixin, App[Finished | None]):
+class SpeechWizardApp(SavingMixin, OutputsMixin, PhrasingMixin, TemplateMixin, App[Finished | None]):
     """Walks through the steps of a speech; the record lives in ``session``."""
 
     CSS_PATH = "app.tcss"
@@ -49,6 +51,7 @@ class SpeechWizardApp(SavingMixin, OutputsMixin, App[Finished | None]):
         Binding("f3", "next", "下一步"),
         Binding("f4", "toggle_preview", "预览"),
         Binding("f5", "copy", "复制全文"),
+        Binding("f6", "pick_phrase", "常用语"),
         Binding("ctrl+q", "quit", "退出", priority=True),
     ]
 
@@ -202,6 +205,8 @@ class SpeechWizardApp(SavingMixin, OutputsMixin, App[Finished | None]):
         yield SystemCommand("复制全文", "把发言全文复制到剪贴板", self.action_copy)
         yield SystemCommand("导出 Word 文件", "按公文格式（GB/T 9704）导出 .docx", lambda: self.action_export("docx"))
         yield SystemCommand("导出 Markdown 文件", "导出 .md", lambda: self.action_export("markdown"))
+        yield SystemCommand("常用语…", "从常用语库插入标题、领起句或一组排比句（F6）", self.action_pick_phrase)
+        yield SystemCommand("从以往发言导入…", "把以前保存的发言中的部分或要点导入本篇", self.action_import)
         yield SystemCommand("修正标点", "自动修正半角标点、引号、连接号和日期写法（先显示改动）", self.action_fix_typography)
         yield from super().get_system_commands(screen)
 

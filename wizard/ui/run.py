@@ -35,7 +35,10 @@ def make_session(args: argparse.Namespace, today: dt.date | None = None) -> Sess
     if args.command == "demo":
         output = Path(args.output) if args.output else None
         return Session(storage.load(example_path()), today, output=output)
-    return Session(new_speech(getattr(args, "template", None)), today)
+    from wizard import templates
+
+    name = getattr(args, "template", None) or templates.DEFAULT_TEMPLATE
+    return Session(new_speech(name), today, template=name)
 
 
 def draft_to_offer(key: str, session: Session) -> drafts.Draft | None:
@@ -59,8 +62,11 @@ def draft_to_offer(key: str, session: Session) -> drafts.Draft | None:
 
 def make_app(session: Session, *, cursor_blink: bool = True, draft_key: str = "new", offer_draft: bool = False):
     """The app factory shared by the command line, the tests and the screenshots."""
+    from wizard import templates
+    from wizard.ui import texts
     from wizard.ui.app import SpeechWizardApp
 
+    texts.use_template(templates.get(session.template) if session.template else None)
     resume = draft_to_offer(draft_key, session) if offer_draft else None
     return SpeechWizardApp(session, cursor_blink=cursor_blink, draft_key=draft_key, resume=resume)
 

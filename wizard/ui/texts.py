@@ -1,12 +1,28 @@
-"""The wizard's wording, read from prompts/steps.toml."""
+"""The wizard's wording, read from prompts/steps.toml and the chosen template's changes to it.
+
+A speech template (``prompts/templates/``) may reword steps (a 表态发言 calls
+its action step 表态). The wizard runs one speech at a time, so the template
+in use is set here once, before the screens are composed.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from wizard.prompts import load
 
+if TYPE_CHECKING:
+    from wizard.templates import Template
+
 STEPS: tuple[str, ...] = ("training", "courses", "reflections", "actions", "review")
+
+_template: Template | None = None
+
+
+def use_template(template: Template | None) -> None:
+    """Word the steps as ``template`` does (None: as prompts/steps.toml does)."""
+    global _template
+    _template = template
 
 
 def app_text(key: str) -> str:
@@ -15,12 +31,14 @@ def app_text(key: str) -> str:
 
 def step(name: str) -> dict[str, Any]:
     """The prompts of one step: title, question, hint and a table per field."""
+    if _template is not None:
+        return _template.step_prompts(name)
     return load("steps")[name]
 
 
 def field(step_name: str, name: str) -> dict[str, str]:
     """label / placeholder / hint / example of one field of a step."""
-    return load("steps")[step_name]["fields"][name]
+    return step(step_name)["fields"][name]
 
 
 def choices(name: str) -> list[str]:

@@ -27,8 +27,9 @@ class StepScreen(Screen[None]):
     """A wizard step: subclasses say which step and compose its form."""
 
     STEP: ClassVar[str]
-    #: Typing starts in the first field, not in the scrolling container around it.
-    AUTO_FOCUS = "FieldInput, FieldArea"
+    #: Typing starts in the first field (see on_screen_resume), not in the scrolling container.
+    AUTO_FOCUS = ""
+    FIRST_FOCUS = "FieldInput, FieldArea"
 
     @property
     def wizard(self) -> SpeechWizardApp:
@@ -73,6 +74,13 @@ class StepScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         self.refresh_preview()
         self.refresh_messages()
+        if self.focused is None:
+            # Focusing normally centres the widget, computed before the form's
+            # layout has settled on a first visit: the form opened scrolled
+            # past its first field. The first field is at the top anyway.
+            first = self.query(self.FIRST_FOCUS).first() if self.query(self.FIRST_FOCUS) else None
+            if first is not None:
+                first.focus(scroll_visible=False)
         focused = self.focused
         path = getattr(focused, "path", None) if focused else None
         self.query_one(Preview).follow(block_key(path) if path else self.preview_key())

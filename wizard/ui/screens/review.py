@@ -28,7 +28,7 @@ _CHOICES = (*_OPTION_KEYS, "target_minutes")
 class ReviewScreen(StepScreen):
     STEP = "review"
     #: Arriving to read and finish: the length and the actions stay in view.
-    AUTO_FOCUS = "#copy"
+    FIRST_FOCUS = "#copy"
 
     def compose_form(self) -> ComposeResult:
         speech = self.session.speech

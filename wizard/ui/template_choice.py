@@ -1,0 +1,42 @@
+"""Choosing the kind of speech (its template) on the first screen of a new speech.
+
+Switching keeps everything typed about the course. The template's structure
+(salutation, closing, layout, its empty sections) is taken only where the
+speech has nothing of its own yet, so no typed section is ever replaced.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from wizard import templates
+from wizard.assemble import is_blank
+from wizard.model import Point
+from wizard.ui import texts
+
+if TYPE_CHECKING:
+    from wizard.session import Session
+
+
+class TemplateMixin:
+    session: Session
+
+    async def switch_template(self, name: str) -> None:
+        template = templates.get(name)
+        texts.use_template(template)
+        self.session.template = name
+        fresh = template.new_speech()
+        speech = self.session.speech
+        speech.salutation, speech.closing, speech.layout = fresh.salutation, fresh.closing, fresh.layout
+        if not speech.title.strip():
+            speech.title = fresh.title
+        if all(is_blank(section) for section in speech.sections):
+            speech.sections = fresh.sections
+            for section in speech.sections:
+                if not section.points:
+                    section.points.append(Point())
+        self.session.changed()
+        for screen in self.step_screens:
+            await screen.recompose()
+        self.record_changed()
+        self.notify(f"已切换为“{template.label}”。", markup=False)
