@@ -1,6 +1,8 @@
 """Form fields bound to a record path, with a label, a hint and a message line.
 
 User text is never parsed as markup: labels and messages are plain ``Text``.
+Pasted text loses its control characters before the widget sees it, so an
+invisible ESC or NUL is never in a field (the record drops them anyway).
 """
 
 from __future__ import annotations
@@ -8,17 +10,29 @@ from __future__ import annotations
 import re
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Static, TextArea
 
+from wizard.text import clean
 from wizard.ui import texts
 
 
 def field_id(path: str) -> str:
     """A widget id for a record path: ``sections[1].points[0].body`` → ``f-sections-1-points-0-body``."""
     return "f-" + re.sub(r"[^a-z0-9]+", "-", path).strip("-")
+
+
+def keep_in_view(widget: Input | TextArea) -> None:
+    """After an edit, scroll the form so the field being typed in is still on screen.
+
+    An edit can move it: the area grows a line, or text above it (the review
+    step's length and problems) grows. Only the focused field asks, once laid out.
+    """
+    if widget.has_focus:
+        widget.call_after_refresh(widget.scroll_visible, animate=False)
 
 
 class FieldInput(Input):
@@ -36,6 +50,15 @@ class FieldInput(Input):
 
     def on_mount(self) -> None:
         self.cursor_blink = getattr(self.app, "cursor_blink", True)
+
+    def _on_paste(self, event: events.Paste) -> None:
+        # Runs before Input's own handler, which then inserts the cleaned text. Cleaning
+        # first also matters there: Input keeps the first of ``splitlines()``, which
+        # would cut a paste at a C1 "next line" (U+0085) the record drops anyway.
+        event.text = clean(event.text)
+
+    def on_input_changed(self) -> None:
+        keep_in_view(self)
 
 
 class FieldArea(TextArea):
@@ -59,6 +82,13 @@ class FieldArea(TextArea):
     def on_mount(self) -> None:
         self.cursor_blink = getattr(self.app, "cursor_blink", True)
 
+    def _on_paste(self, event: events.Paste) -> None:
+        # Runs before TextArea's own handler, which then inserts the cleaned text.
+        event.text = clean(event.text)
+
+    def on_text_area_changed(self) -> None:
+        keep_in_view(self)
+
 
 class Field(Vertical):
     """Label, the field itself, a hint, and a line for the field's message."""
@@ -67,7 +97,7 @@ class Field(Vertical):
     Field { height: auto; margin-bottom: 1; }
     Field > .field-label { color: $text; text-style: bold; }
     Field > .field-hint { color: $text-muted; }
-    Field > .field-message { color: $error; height: auto; }
+    Field > .field-message { color: $error; height: auto; max-height: 4; overflow: hidden; }
     Field > .field-message.-warning { color: $warning; }
     """
 

@@ -58,7 +58,8 @@ class Preview(VerticalScroll):
         else:
             self.remove_children(PreviewBlock)
             self.mount_all(PreviewBlock(block.key, block.lines) for block in blocks)
-            self.call_after_refresh(self.follow, self.current_key)
+            # Read the key when the call runs: focus may move to a field before then.
+            self.call_after_refresh(lambda: self.follow(self.current_key))
 
     def follow(self, key: str) -> None:
         """Highlight the block for ``key`` and scroll it into view."""
