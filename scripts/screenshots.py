@@ -28,12 +28,17 @@ TODAY = dt.date(2026, 11, 24)
 OUT = ROOT / "screenshots"
 
 
-async def shoot(session: Session, name: str, size: tuple[int, int], step: str | None = None, keys=()) -> Path:
+async def shoot(
+    session: Session, name: str, size: tuple[int, int], step: str | None = None, keys=(), focus: str = ""
+) -> Path:
     app = make_app(session, cursor_blink=False)
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         if step:
             app.goto(step)
+            await pilot.pause()
+        if focus:
+            app.screen.query_one(focus).focus()
             await pilot.pause()
         for key in keys:
             await pilot.press(key)
@@ -50,7 +55,12 @@ async def main() -> None:
     for number, step in enumerate(STEPS, start=1):
         session = Session(storage.load(example_path()), TODAY)
         made.append(await shoot(session, f"{number}-{step}", (120, 40), step))
-    made.append(await shoot(Session(new_speech(), TODAY), "new-speech-80x24", (80, 24)))
+    made.append(await shoot(Session(new_speech(), TODAY, template="exchange"), "new-speech-80x24", (80, 24)))
+    example = Session(storage.load(example_path()), TODAY)
+    lead = "#f-sections-0-points-0-lead"
+    made.append(await shoot(example, "phrase-picker", (120, 40), "reflections", ["f6", *"sxxw"], lead))
+    new = Session(new_speech(), TODAY, template="exchange")
+    made.append(await shoot(new, "speech-kinds", (120, 40), None, ["enter"], "#template"))
     for path in made:
         print(path.relative_to(ROOT))
 

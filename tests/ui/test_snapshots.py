@@ -31,3 +31,25 @@ def test_first_step_of_a_new_speech_at_80x24(snap_compare):
 
 def test_preview_toggled_on_a_narrow_terminal(snap_compare):
     assert snap_compare(demo_app(), terminal_size=(80, 24), press=["f4"])
+
+
+def test_phrase_picker_searching_pinyin_initials(snap_compare):
+    async def run_before(pilot) -> None:
+        pilot.app.goto("reflections")
+        await pilot.pause()
+        pilot.app.screen.query_one("#f-sections-0-points-0-lead").focus()
+        await pilot.press("f6")
+        await pilot.pause()
+        await pilot.press(*"sxxw")
+        await pilot.pause()
+
+    assert snap_compare(demo_app(), terminal_size=(120, 40), run_before=run_before)
+
+
+def test_choosing_the_kind_of_a_new_speech(snap_compare):
+    async def run_before(pilot) -> None:
+        pilot.app.screen.query_one("#template").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+
+    assert snap_compare(new_app(), terminal_size=(120, 40), run_before=run_before)

@@ -8,6 +8,7 @@ hides the list. Entries are plain ``Content``: never parsed as markup.
 from __future__ import annotations
 
 from textual.content import Content
+from textual.widgets import Input
 from textual_autocomplete import AutoComplete, DropdownItem, TargetState
 
 from wizard import phrases
@@ -21,11 +22,27 @@ class PhraseAutoComplete(AutoComplete):
         self.kind = kind
         self.step = step
 
+    def post_completion(self) -> None:
+        """The completion was put in without a Changed message: tell the form, so the record has it."""
+        super().post_completion()
+        target = self.target
+        target.post_message(Input.Changed(target, target.value))
+
     def get_candidates(self, target_state: TargetState) -> list[DropdownItem]:
         return []  # matches come straight from the bank in get_matches
 
     def get_matches(
         self, target_state: TargetState, candidates: list[DropdownItem], search_string: str
     ) -> list[DropdownItem]:
-        found = phrases.suggest(search_string, self.kind, step=self.step)
-        return [DropdownItem(Content(phrase.text)) for phrase in found]
+        return [DropdownItem(Content(text)) for text in suggestions(search_string, self.kind, self.step)]
+
+
+def suggestions(typed: str, kind: str, step: str, limit: int = phrases.DEFAULT_SUGGESTIONS) -> list[str]:
+    """Texts to offer for what is typed; a lead field also offers each lead of a parallel set."""
+    kinds = ("lead", phrases.SET_KIND) if kind == "lead" else (kind,)
+    texts: list[str] = []
+    for phrase in phrases.suggest(typed, kinds, limit=limit * 3, step=step):
+        pieces = [lead for lead in phrase.leads if typed.strip() in lead] if phrase.is_set else [phrase.text]
+        texts.extend(piece for piece in pieces if piece not in texts and piece != typed.strip())
+    starting = [text for text in texts if text.startswith(typed.strip())]
+    return (starting + [text for text in texts if text not in starting])[:limit]
