@@ -169,3 +169,14 @@ def test_loaded_record_always_renders(tmp_path):
     path = tmp_path / "minimal.toml"
     path.write_text(MINIMAL, encoding="utf-8")
     assert render_text(storage.load(path)).startswith("各位领导、同志们：\n参加了班学习。")
+
+
+def test_saving_keeps_an_existing_files_permissions_and_new_files_are_private(tmp_path, example):
+    shared = tmp_path / "shared.toml"
+    shared.write_text("old", encoding="utf-8")
+    shared.chmod(0o644)
+    storage.save(example, shared)
+    assert shared.stat().st_mode & 0o777 == 0o644
+    fresh = tmp_path / "fresh.toml"
+    storage.save(example, fresh)
+    assert fresh.stat().st_mode & 0o777 == 0o600

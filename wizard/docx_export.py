@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import io
 import os
-import tempfile
 from pathlib import Path
 
 from docx import Document
@@ -27,7 +26,7 @@ from wizard.assemble import blocks, point_text
 from wizard.model import Point, Speech
 from wizard.numerals import chinese_numeral
 from wizard.prompts import speech_wording
-from wizard.storage import RecordError
+from wizard.storage import write_bytes_atomic
 from wizard.text import clean
 
 
@@ -101,31 +100,4 @@ def write_docx(speech: Speech, path: str | os.PathLike[str]) -> Path:
     """Write the .docx atomically: a failed export leaves any previous file whole."""
     buffer = io.BytesIO()
     build(speech).save(buffer)
-    return _write_bytes_atomic(path, buffer.getvalue())
-
-
-def _write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
-    """``wizard.storage.write_atomic`` for bytes, with the same one-line Chinese errors."""
-    target = Path(path)
-    if target.is_dir():
-        raise RecordError(path, "这是一个文件夹，请换一个文件名")
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    except FileNotFoundError:
-        raise RecordError(path, "所在文件夹不存在") from None
-    except PermissionError:
-        raise RecordError(path, "没有写入这个文件夹的权限") from None
-    except OSError as error:
-        raise RecordError(path, f"无法写入（{error.strerror or error}）") from None
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, target)
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
-        if isinstance(error, PermissionError):
-            raise RecordError(path, "没有写入权限") from None
-        raise RecordError(path, f"无法写入（{error.strerror or error}）") from None
-    return target
+    return write_bytes_atomic(path, buffer.getvalue())

@@ -111,7 +111,21 @@ def save(speech: Speech, path: str | os.PathLike[str]) -> Path:
 
 
 def write_atomic(path: str | os.PathLike[str], text: str) -> Path:
-    """Write text to a temporary file beside ``path``, fsync it, then rename over ``path``."""
+    """Write text (UTF-8, LF line ends) atomically; see ``write_bytes_atomic``."""
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise RecordError(path, f"无法保存第 {error.start + 1} 个字符（不是有效的 Unicode 字符）") from None
+    return write_bytes_atomic(path, data)
+
+
+def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
+    """Write to a temporary file beside ``path``, fsync it, then rename over ``path``.
+
+    A crash or a failure at any point leaves the previous file whole and no
+    temporary file behind. A new file is readable by its owner only (speeches
+    in progress are private); an overwritten one keeps its permissions.
+    """
     target = Path(path)
     if target.is_dir():
         raise RecordError(path, "这是一个文件夹，请换一个文件名")
@@ -125,10 +139,11 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> Path:
     except OSError as error:
         raise RecordError(path, f"无法写入（{error.strerror or error}）") from None
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
+        _keep_mode(target, temporary)
         os.replace(temporary, target)
     except BaseException as error:
         # Whatever stopped the save (a full disk, Ctrl+C), the previous file
@@ -138,11 +153,17 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> Path:
             raise RecordError(path, "没有写入权限") from None
         if isinstance(error, OSError):
             raise RecordError(path, f"无法写入（{error.strerror or error}）") from None
-        if isinstance(error, UnicodeEncodeError):
-            raise RecordError(path, f"无法保存第 {error.start + 1} 个字符（不是有效的 Unicode 字符）") from None
         raise
     _fsync_folder(folder)
     return target
+
+
+def _keep_mode(target: Path, temporary: str) -> None:
+    try:
+        mode = target.stat().st_mode & 0o7777
+    except OSError:
+        return
+    os.chmod(temporary, mode)
 
 
 def _fsync_folder(folder: Path) -> None:
