@@ -32,7 +32,7 @@ def test_typography_warnings_exit_0_with_place_and_context(example: Speech, tmp_
     path = save(tmp_path, example)
     assert main(["check", path]) == 0
     (warning,) = [line for line in capsys.readouterr().out.splitlines() if "提示" in line]
-    assert warning.startswith(f"{path}：提示：第二部分·第1点·展开（sections[1].points[0].body）：半角“,”")
+    assert warning.startswith(f"{path}：提示：第二部分·第1点·阐述（sections[1].points[0].body）：半角“,”")
     assert warning.endswith("：…终把政治建设放在首位【,】深刻领悟“两个确立”…")
 
 

@@ -188,7 +188,7 @@ def test_point_with_lead_and_no_elaboration() -> None:
     (finding,) = find(record)
     assert (finding.kind, finding.field) == ("point-without-body", "sections[1].points[1].body")
     assert finding.context == "要加强学习。"
-    assert finding.where == "第二部分·第2点·展开"
+    assert finding.where == "第二部分·第2点·阐述"
 
 
 @pytest.mark.parametrize(("intro", "flagged"), [("收获很多", True), ("找准了“风向标”", True), ("他说：“要努力。”", False)])
@@ -203,7 +203,7 @@ def test_context_is_about_ten_characters_each_side() -> None:
     body = "一二三四五六七八九十甲乙丙丁,子丑寅卯辰巳午未申酉戌亥。"
     (finding,) = find(with_body(body))
     assert finding.context == "…五六七八九十甲乙丙丁,子丑寅卯辰巳午未申酉…"
-    assert finding.line().startswith("提示：第一部分·第1点·展开（sections[0].points[0].body）：")
+    assert finding.line().startswith("提示：第一部分·第1点·阐述（sections[0].points[0].body）：")
 
 
 def test_fix_returns_a_copy_and_the_changes_and_settles() -> None:
@@ -240,7 +240,7 @@ def test_apply_changes_applies_only_the_chosen_ones() -> None:
     [
         ("training.organisers[1]", "组织单位第2项"),
         ("courses[0].items[2]", "第1组课程·第3项"),
-        ("sections[2].intro", "第三部分·引言"),
+        ("sections[2].intro", "第三部分·导语"),
         ("sections[0].points[1].lead", "第一部分·第2点·领起句"),
         ("salutation", "称呼"),
     ],

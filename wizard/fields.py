@@ -13,23 +13,37 @@ from typing import Any
 from wizard.model import Speech
 from wizard.text import clean
 
-_TOKEN = re.compile(r"([a-z_]+)(?:\[(\d+)\])?")
+_STEP = re.compile(r"([a-z_]+)|\[(\d+)\]")
+
+
+def locate(speech: Speech, path: str) -> tuple[Any, str | int]:
+    """The object holding the field at ``path`` and the attribute name or list index of it.
+
+    ``sections[1].points[0].body`` → (that Point, "body");
+    ``training.organisers[2]`` → (the organisers list, 2). KeyError for a path
+    that names nothing in this record.
+    """
+    steps: list[str | int] = [name or int(index) for name, index in _STEP.findall(path)]
+    if not steps or "".join(f"[{s}]" if isinstance(s, int) else f".{s}" for s in steps).lstrip(".") != path:
+        raise KeyError(path)
+    target: Any = speech
+    try:
+        for step in steps[:-1]:
+            target = target[step] if isinstance(step, int) else getattr(target, step)
+        last = steps[-1]
+        if isinstance(last, int):
+            target[last]  # noqa: B018 - raises IndexError for a missing item
+        elif not hasattr(target, last):
+            raise KeyError(path)
+    except (AttributeError, IndexError, TypeError):
+        raise KeyError(path) from None
+    return target, last
 
 
 def _walk(speech: Speech, path: str) -> tuple[Any, str]:
-    """The object that holds the last attribute of ``path``, and that attribute's name."""
-    parts = path.split(".")
-    target: Any = speech
-    for part in parts[:-1]:
-        match = _TOKEN.fullmatch(part)
-        if not match:
-            raise KeyError(path)
-        name, index = match.groups()
-        target = getattr(target, name)
-        if index is not None:
-            target = target[int(index)]
-    last = parts[-1]
-    if not _TOKEN.fullmatch(last) or "[" in last or not hasattr(target, last):
+    """Like ``locate``, for a path that ends in an attribute (what a form field edits)."""
+    target, last = locate(speech, path)
+    if isinstance(last, int):
         raise KeyError(path)
     return target, last
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
 
 from wizard.checks import STEP_OF_KIND
+from wizard.fields import locate
 from wizard.model import Speech
 from wizard.numerals import chinese_numeral
 
@@ -65,20 +66,13 @@ def text_fields(speech: Speech) -> list[TextField]:
     return fields
 
 
-_STEP = re.compile(r"([a-z_]+)|\[(\d+)\]")
-
-
 def set_field(speech: Speech, path: str, value: str) -> None:
     """Write ``value`` at ``path`` (as ``text_fields`` names it) in place."""
-    steps = [name or int(index) for name, index in _STEP.findall(path)]
-    target: Any = speech
-    for step in steps[:-1]:
-        target = target[step] if isinstance(step, int) else getattr(target, step)
-    last = steps[-1]
-    if isinstance(last, int):
-        target[last] = value
+    target, key = locate(speech, path)
+    if isinstance(key, int):
+        target[key] = value
     else:
-        setattr(target, last, value)
+        setattr(target, key, value)
 
 
 _NAMES = {
@@ -93,11 +87,11 @@ _PARTS = {
     "organisers": "组织单位",
     "activities": "活动",
     "verb": "动词",
-    "tail": "收尾",
+    "tail": "结尾",
     "heading": "标题",
-    "intro": "引言",
+    "intro": "导语",
     "lead": "领起句",
-    "body": "展开",
+    "body": "阐述",
 }
 _NUMBERED = re.compile(r"(courses|sections|points|organisers|activities|items)\[(\d+)\]")
 
