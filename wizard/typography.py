@@ -14,6 +14,7 @@ from __future__ import annotations
 import copy
 import difflib
 from dataclasses import dataclass
+from functools import lru_cache
 
 from wizard.model import Speech
 from wizard.text import one_line
@@ -77,13 +78,23 @@ def _finding(field: TextField, hit: Hit) -> Finding:
     return Finding(kind, field.step, field.path, message, context, spot, start, end, edits)
 
 
+@lru_cache(maxsize=1024)
+def _hits_of(role: str, value: str) -> tuple[Hit, ...]:
+    """The hits in a value, which depend on nothing but the value and the field's role.
+
+    Kept, so that while one field is typed in the wizard's check of the whole
+    record looks again only at that field (a few ms a key on a long speech).
+    """
+    return tuple(hits(TextField("", "", role, value)))  # type: ignore[arg-type]
+
+
 def find(speech: Speech) -> list[Finding]:
     """Every typography finding, in the order of the wizard's steps and fields."""
     fields = text_fields(speech)
     values = {field.path: field.value for field in fields}
     findings = []
     for field in fields:
-        findings += [_finding(field, hit) for hit in hits(field)]
+        findings += [_finding(field, hit) for hit in _hits_of(field.role, field.value)]
         body = field.path.removesuffix(".lead") + ".body"
         if field.role == "lead" and one_line(field.value) and not one_line(values[body]):
             context, spot = _context(field.value, 0, len(field.value.rstrip()))
