@@ -59,7 +59,7 @@ def check_courses(speech: Speech) -> list[Problem]:
         items = [item for item in group.items if not _empty(item)]
         if items and _empty(group.verb):
             problems.append(Problem("warning", "courses", f"{where}.verb", "这一组课程缺少动词（如“深入学习了”）"))
-        if not items:
+        if not items and not _empty(group.tail):
             problems.append(Problem("warning", "courses", f"{where}.items", "这一组没有课程内容，不会出现在发言中"))
     return problems
 

@@ -22,9 +22,8 @@ async def test_new_speech_through_every_step_then_saved_with_ctrl_s(private_home
         await paste_into(pilot, "training.organisers", "市委组织部\n市委党校")
         await paste_into(pilot, "training.activities", "现场教学")
         await pilot.press("f3")
-        # 2. 课程内容: a new speech has no group yet
-        await pilot.click("#add-group")
-        await pilot.pause()
+        # 2. 课程内容: a new speech starts with one group, verb filled in
+        assert widget_for(pilot, "courses[0].verb").value == "深入学习了"
         await paste_into(pilot, "courses[0].items", "党的二十大精神\n“四下基层”工作方法")
         await paste_into(pilot, "courses[0].tail", "等重点内容")
         await pilot.press("f3")

@@ -9,10 +9,14 @@ from pathlib import Path
 
 from wizard import drafts, storage
 from wizard.checks import check
-from wizard.model import Point, Speech
-from wizard.prompts import example_path
+from wizard.model import CourseGroup, Point, Speech
+from wizard.prompts import example_path, speech_wording
 from wizard.session import Session
 from wizard.storage import RecordError
+
+
+def choices(name: str) -> list[str]:
+    return list(speech_wording()["choices"][name])
 
 
 def new_speech(template: str | None = None) -> Speech:
@@ -23,6 +27,8 @@ def new_speech(template: str | None = None) -> Speech:
     for section in speech.sections:
         if not section.points:
             section.points.append(Point())
+    if not speech.courses:
+        speech.courses.append(CourseGroup(verb=choices("course_verbs")[0]))
     return speech
 
 

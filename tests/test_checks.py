@@ -1,0 +1,66 @@
+"""The checks that say what a speech still lacks, and where."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from wizard.checks import check, has_errors
+from wizard.model import CourseGroup, Point, Section, Speech, Training
+
+
+def found(speech: Speech) -> dict[str, tuple[str, str, str]]:
+    return {problem.field: (problem.severity, problem.step, problem.message) for problem in check(speech)}
+
+
+def test_the_example_has_no_problem(example):
+    assert check(example) == []
+
+
+def test_a_missing_course_name_and_no_section_are_errors():
+    problems = found(Speech())
+    assert problems["training.name"][0] == "error"
+    assert problems["sections"][:2] == ("error", "reflections")
+    assert has_errors(check(Speech()))
+
+
+def test_an_end_before_the_start_is_an_error_on_the_training_step(example):
+    example.training.start, example.training.end = dt.date(2026, 11, 5), dt.date(2026, 11, 3)
+    assert found(example)["training.end"] == ("error", "training", "结束日期早于开始日期")
+
+
+def test_missing_dates_are_only_a_warning(example):
+    example.training.start = example.training.end = None
+    assert found(example)["training.start"][0] == "warning"
+    assert not has_errors(check(example))
+
+
+def test_a_section_with_content_but_no_heading_is_an_error_on_its_own_step(example):
+    example.sections[2].heading = "  "
+    assert found(example)["sections[2].heading"] == ("error", "actions", "请填写这一部分的标题")
+
+
+def test_a_blank_section_is_left_out_with_a_warning_not_an_error(example):
+    example.sections.append(Section(kind="action", points=[Point()]))
+    severity, step, message = found(example)["sections[3].heading"]
+    assert (severity, step) == ("warning", "actions") and "不会出现" in message
+    assert not has_errors(check(example))
+
+
+def test_only_blank_sections_count_as_none():
+    speech = Speech(training=Training(name="班"), sections=[Section(points=[Point()])])
+    assert found(speech)["sections"][0] == "error"
+
+
+def test_a_point_with_an_elaboration_but_no_lead_is_flagged(example):
+    example.sections[0].points[1].lead = ""
+    assert found(example)["sections[0].points[1].lead"][0] == "warning"
+
+
+def test_course_groups_without_a_verb_or_items(example):
+    example.courses.append(CourseGroup(verb="", items=["新课程"]))
+    example.courses.append(CourseGroup(verb="学习了", items=[], tail="等内容"))
+    example.courses.append(CourseGroup(verb="学习了"))  # an unused slot: nothing to say
+    problems = found(example)
+    assert problems["courses[3].verb"][0] == "warning"
+    assert problems["courses[4].items"][0] == "warning"
+    assert "courses[5].items" not in problems
