@@ -83,3 +83,14 @@ def test_block_counts_add_up_to_the_total() -> None:
 
 def test_blocks_line_names_sections_by_number() -> None:
     assert blocks_line(small_speech()) == "称呼 9 字，开头 9 字，一 15 字，结束语 8 字"
+
+
+def test_a_blank_section_has_no_count_of_its_own(example):
+    from wizard.length import block_lengths, blocks_line
+    from wizard.model import Point, Section
+
+    example.sections.insert(1, Section(points=[Point()]))
+    keys = [block.key for block in block_lengths(example)]
+    assert "section:1" not in keys
+    assert "section:" not in blocks_line(example)
+    assert "，三 " in blocks_line(example) and "，四 " not in blocks_line(example)

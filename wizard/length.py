@@ -104,11 +104,13 @@ def _label(key: str, lines: tuple[str, ...]) -> str:
 def block_lengths(speech: Speech) -> list[BlockLength]:
     """Characters per block, in speech order; a section is labelled by its heading line.
 
-    The counts add up to ``measure_speech(speech).characters``.
+    The counts add up to ``measure_speech(speech).characters``. A blank
+    section, left out of the speech, is left out here too.
     """
     return [
         BlockLength(block.key, _label(block.key, block.lines), sum(map(count_characters, block.lines)))
         for block in blocks(speech)
+        if block.lines
     ]
 
 

@@ -81,9 +81,12 @@ class ReviewScreen(StepScreen):
         if not found:
             problems.add_option(Option(Text(texts.app_text("no_problems")), disabled=True))
         for number, problem in enumerate(found):
-            mark = "✗" if problem.severity == "error" else "!"
+            # No space after the mark: Rich wraps at spaces, and would leave
+            # the mark alone on a line above a long run of Chinese.
+            mark = "【错误】" if problem.severity == "error" else "【提示】"
             title = texts.step(problem.step)["title"]
-            label = Text(f"{mark} {title}：{problem.message}")
+            label = Text(f"{mark}{title}：{problem.message}")
+            label.stylize("bold red" if problem.severity == "error" else "yellow", 0, len(mark))
             problems.add_option(Option(label, id=f"problem-{number}"))
         if highlighted is not None and highlighted < problems.option_count:
             problems.highlighted = highlighted
