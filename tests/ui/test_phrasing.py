@@ -121,3 +121,16 @@ async def test_an_edited_record_offers_no_kind_choice(private_home):
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert not app.screen.query("#template")
+
+
+async def test_a_broken_user_template_is_named_and_skipped(private_home):
+    folder = private_home / "home" / "templates"
+    folder.mkdir(parents=True)
+    (folder / "mine.toml").write_text("[template\nname = ", encoding="utf-8")
+    app = new_app()
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.pause()
+        messages = [note.message for note in app._notifications]
+        assert any("mine.toml" in message for message in messages)
+        options = [str(option[0]) for option in app.screen.query_one("#template", Select)._options]
+        assert "学习心得交流发言" in " ".join(options)

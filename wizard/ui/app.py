@@ -78,6 +78,7 @@ class SpeechWizardApp(SavingMixin, OutputsMixin, PhrasingMixin, TemplateMixin, A
 
     def on_mount(self) -> None:
         self._catch_signals()
+        self.report_broken_templates()
         if self.resume is None:
             self.push_screen(self.step)
         else:

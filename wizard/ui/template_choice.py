@@ -21,6 +21,14 @@ if TYPE_CHECKING:
 class TemplateMixin:
     session: Session
 
+    def report_broken_templates(self) -> None:
+        """A user's template that cannot be read is skipped; say which file and why."""
+        if self.session.template is None:
+            return
+        _found, problems = templates.available()
+        for problem in problems:
+            self.notify(problem.skipped_line(), title="模板未载入", severity="warning", timeout=10, markup=False)
+
     async def switch_template(self, name: str) -> None:
         template = templates.get(name)
         texts.use_template(template)
