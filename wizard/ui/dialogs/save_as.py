@@ -5,12 +5,21 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
+
+from wizard.text import clean
+
+
+class PathInput(Input):
+    """The file name: a paste loses its control characters, as in the form's fields."""
+
+    def _on_paste(self, event: events.Paste) -> None:
+        event.text = clean(event.text)  # before Input's own handler inserts it
 
 
 class SaveAsDialog(ModalScreen[Path | None]):
@@ -30,7 +39,7 @@ class SaveAsDialog(ModalScreen[Path | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(Text(self.question), classes="dialog-question")
-            yield Input(self.proposed, id="save-path", select_on_focus=False)
+            yield PathInput(self.proposed, id="save-path", select_on_focus=False)
             yield Static(Text(self.message), id="save-message", classes="dialog-message")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("保存", id="yes", variant="primary")
