@@ -59,3 +59,13 @@ def test_parse_empty_is_no_date(typed):
 def test_parse_rejects_with_a_chinese_message(typed, message):
     with pytest.raises(DateError, match=message):
         parse_date(typed, TODAY)
+
+
+def test_an_unreadable_date_is_quoted_briefly():
+    import pytest
+
+    from wizard.dates import DateError, parse_date
+
+    with pytest.raises(DateError) as caught:
+        parse_date("无" * 20_000, dt.date(2026, 11, 24))
+    assert len(str(caught.value)) < 80 and "…" in str(caught.value)

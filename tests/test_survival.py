@@ -139,3 +139,22 @@ def test_text_typed_before_the_process_dies_comes_back(places, name, wait_for_au
         second.wait_for(typed, since)
     finally:
         second.close()
+
+
+def test_a_pasted_escape_sequence_and_bytes_that_are_not_utf8_change_nothing(places):
+    home, cwd = places
+    term = Terminal(home, cwd)
+    try:
+        term.wait_for("培训班名称")
+        # A bracketed paste carrying colour codes and Ctrl+Q (quit), then Ctrl+S (save).
+        term.type("\x1b[200~粘贴\x1b[31m红\x1b[0m\x11\x13字\x1b[201~")
+        since = term.mark()
+        os.write(term.master, "乱码".encode("gbk"))  # a GBK terminal's bytes
+        term.type("ok")
+        term.wait_for("ok", since)
+        time.sleep(0.5)
+        assert term.process.poll() is None, "the wizard ended"
+        assert "保存发言记录" not in bytes(term.output).decode("utf-8", "replace")
+        term.wait_for("粘贴[31m红[0m字")
+    finally:
+        term.close()

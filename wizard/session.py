@@ -16,6 +16,7 @@ from wizard import fields, storage
 from wizard.assemble import render_text
 from wizard.dates import DateError, parse_date
 from wizard.model import Speech
+from wizard.text import clean
 
 DATE_FIELDS = ("training.start", "training.end")
 _UNSAFE_NAME = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]+')
@@ -64,6 +65,7 @@ class Session:
         self.dirty = True
 
     def _set_date(self, path: str, text: str) -> None:
+        text = clean(text)
         self.date_texts[path] = text
         name = path.split(".")[1]
         try:

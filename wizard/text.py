@@ -1,7 +1,10 @@
 """Text hygiene shared by every way text enters a record.
 
 Control characters (C0 other than newline and tab, DEL, and C1 - so ESC too)
-are dropped; CR and CRLF become LF. Nothing else is changed: the user's
+are dropped; CR and CRLF become LF. So are the invisible bidirectional
+controls (embeddings, overrides, isolates, LRM/RLM/ALM): no Chinese speech
+needs them, and they can make the printed or exported text read in another
+order than the one on screen. Nothing else is changed: the user's
 punctuation and spacing are theirs to fix, with the typography check's help.
 """
 
@@ -9,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_PUNCT = r"\u3000-\u303f\uff00-\uffef\u2014\u2026\u2018\u2019\u201c\u201d"
 _WIDE = re.compile(f"[{_HAN}{_CJK_PUNCT}]")

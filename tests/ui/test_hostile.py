@@ -13,7 +13,7 @@ import re
 import pytest
 from rich.cells import cell_len
 from textual import events
-from textual._xterm_parser import XTermParser
+from wizard.ui.terminal_input import GuardedParser
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Input
@@ -381,8 +381,8 @@ def test_the_printed_speech_is_the_literal_text(private_home, monkeypatch, capsy
 
 
 async def from_terminal(pilot: Pilot, data: str) -> None:
-    """Send ``data`` as a terminal's bytes would arrive: through Textual's own input parser."""
-    parser = XTermParser()
+    """Send ``data`` as a terminal's bytes would arrive: through the input parser the wizard installs."""
+    parser = GuardedParser()
     for event in [*parser.feed(data), *parser.tick()]:
         event.set_sender(pilot.app)
         pilot.app._driver.send_message(event)  # noqa: SLF001 - where the input thread delivers
@@ -400,11 +400,6 @@ async def test_a_terminal_paste_of_control_characters_runs_nothing(private_home)
         assert app.focused is widget_for(pilot, "training.name")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Textual 8.2's XTermParser replays what follows an ESC inside a bracketed paste as key presses "
-    "(here Ctrl+Q), after the paste; most terminals strip ESC from a paste, so rarely reached",
-)
 async def test_a_terminal_paste_with_an_escape_sequence_runs_nothing(private_home):
     app = new_app()
     async with app.run_test(size=(120, 40)) as pilot:

@@ -82,6 +82,9 @@ def run_wizard(args: argparse.Namespace) -> int:
     session = make_session(args)
     key = drafts.key_for(args.command, session.path)
     app = make_app(session, draft_key=key, offer_draft=True)
+    from wizard.ui import terminal_input
+
+    terminal_input.apply()
     result = app.run()
     if result is None:
         return 0 if app.return_code in (None, 0) else app.return_code or 1
