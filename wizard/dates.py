@@ -34,7 +34,7 @@ def parse_date(text: str, today: dt.date) -> dt.date | None:
         year = today.year
         month, day = (int(group) for group in match.groups())
     else:
-        quoted = text if len(text) <= 20 else text[:20] + "…"
+        quoted = text if len(text) <= 40 else text[:40] + "…"
         raise DateError(f"看不懂这个日期：{quoted}（可以写 2026-11-03、2026年11月3日 或 11月3日）")
     try:
         return dt.date(year, month, day)
