@@ -13,6 +13,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, Static, TextArea
 
 from wizard.fields import block_key
+from wizard.length import count_blocks
 from wizard.ui import texts
 from wizard.ui.widgets.fields import Field, field_id
 from wizard.ui.widgets.preview import Preview
@@ -30,6 +31,11 @@ class StepScreen(Screen[None]):
     #: Typing starts in the first field (see on_screen_resume), not in the scrolling container.
     AUTO_FOCUS = ""
     FIRST_FOCUS = "FieldInput, FieldArea"
+    #: While a keystroke is applied: the problems wait until its frame is painted.
+    _typing = False
+    #: Problems to show once the frame is painted: due, and the fields whose message to refresh.
+    _problems_due = False
+    _messages_due: tuple[Field, ...] = ()
 
     @property
     def wizard(self) -> SpeechWizardApp:
@@ -94,7 +100,15 @@ class StepScreen(Screen[None]):
     @on(Input.Changed)
     @on(TextArea.Changed)
     def field_changed(self, event: Input.Changed | TextArea.Changed) -> None:
-        widget = event.control
+        self.field_edited(event.control)
+
+    def field_edited(self, widget: Widget) -> None:
+        """Put the text of the field ``widget`` into the record and show the result.
+
+        The field calls this itself as soon as it changes (``tell_form``), so the
+        frame that shows the keystroke shows the preview too; the Changed message
+        that bubbles up later then finds nothing new.
+        """
         path = getattr(widget, "path", None)
         if path is None:
             return
@@ -103,8 +117,16 @@ class StepScreen(Screen[None]):
             return
         self.session.set_text(path, value)
         self.wizard.touched.add(path)
-        self.wizard.record_changed()
-        self.show_field_message(path)
+        field = widget.parent
+        if isinstance(field, Field) and field.path == path:
+            self._messages_due = (*self._messages_due, field)
+        self._typing = True
+        try:
+            self.wizard.record_changed()
+        finally:
+            self._typing = False
+        if not (isinstance(field, Field) and field.path == path):
+            self.show_field_message(path)
 
     def on_descendant_focus(self, event) -> None:
         path = getattr(event.widget, "path", None)
@@ -130,11 +152,33 @@ class StepScreen(Screen[None]):
     # -- showing the record --------------------------------------------------------------------
 
     def refresh_preview(self) -> None:
-        """Show the speech as it now stands, and the open problems on the step bar."""
+        """Show the speech as it now stands and its length, and the open problems on the step bar.
+
+        After a keystroke the problems follow once its frame is painted: the
+        preview and the count are in that frame, and checking the whole record
+        (and any change of the step bar's layout) does not hold it up.
+        """
         if not self.is_mounted:
             return
-        self.query_one(Preview).show_blocks(self.wizard.speech_blocks())
+        blocks = self.wizard.speech_blocks()
+        self.query_one(Preview).show_blocks(blocks)
+        self.query_one(StepBar).show(characters=count_blocks(blocks))
+        if not self._typing:
+            self.refresh_problems()
+        elif not self._problems_due:
+            self._problems_due = True
+            self.call_after_refresh(self.refresh_problems)
+
+    def refresh_problems(self) -> None:
+        """The open problems: counts on the step bar, and the message of each field just typed in."""
+        self._problems_due = False
+        fields, self._messages_due = self._messages_due, ()
+        if not self.is_mounted:
+            return
         self.query_one(StepBar).show(self.wizard.problem_counts())
+        for field in fields:
+            if field.is_attached:
+                self.show_message_in(field)
 
     def refresh_messages(self) -> None:
         """Show each field's current message (a wrong date, an empty required field)."""
@@ -144,8 +188,11 @@ class StepScreen(Screen[None]):
     def show_field_message(self, path: str) -> None:
         for field in self.query(Field):
             if field.path == path:
-                problem = self.wizard.problem_for(path)
-                field.show_message(problem.message if problem else "", problem.severity if problem else "")
+                self.show_message_in(field)
+
+    def show_message_in(self, field: Field) -> None:
+        problem = self.wizard.problem_for(field.path)
+        field.show_message(problem.message if problem else "", problem.severity if problem else "")
 
     def focus_field(self, path: str) -> bool:
         """Focus the widget that edits ``path``; False when this step has none.

@@ -13,16 +13,31 @@ from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.geometry import Region, Size
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Static, TextArea
 
 from wizard.text import clean
 from wizard.ui import texts
+from wizard.ui.widgets.frame import update_static
 
 
 def field_id(path: str) -> str:
     """A widget id for a record path: ``sections[1].points[0].body`` → ``f-sections-1-points-0-body``."""
     return "f-" + re.sub(r"[^a-z0-9]+", "-", path).strip("-")
+
+
+def tell_form(widget: Input | TextArea) -> None:
+    """Hand an edit to the step screen at once, in the field's own turn.
+
+    The Changed message reaches the screen only after passing up through every
+    container, and by then Textual has painted the keystroke on its own: the
+    preview and the counter would follow a frame later. The message still
+    bubbles up afterwards and finds the record already up to date.
+    """
+    edited = getattr(widget.screen, "field_edited", None)
+    if edited is not None:
+        edited(widget)
 
 
 def keep_in_view(widget: Input | TextArea) -> None:
@@ -58,6 +73,7 @@ class FieldInput(Input):
         event.text = clean(event.text)
 
     def on_input_changed(self) -> None:
+        tell_form(self)
         keep_in_view(self)
 
 
@@ -87,7 +103,30 @@ class FieldArea(TextArea):
         event.text = clean(event.text)
 
     def on_text_area_changed(self) -> None:
+        tell_form(self)
         keep_in_view(self)
+
+    # A long text scrolls inside the area, which stays at its max-height: a line more
+    # or less then cannot move anything else, and the layout of the whole screen
+    # Textual asks for on every change of the text's height (more than a frame on a
+    # long record) is skipped. The area's own scrollbar is brought up to date instead.
+    _height_fixed = False
+
+    def _at_max_height(self, virtual: Size) -> bool:
+        limit = self.styles.max_height
+        if limit is None or not limit.is_cells or not self.size or not self.display:
+            return False
+        return self.outer_size.height == int(limit.value) and virtual.height + self.gutter.height >= limit.value
+
+    def watch_virtual_size(self, before: Size, after: Size) -> None:
+        self._height_fixed = self._at_max_height(before) and self._at_max_height(after)
+
+    def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False):
+        if layout and self._height_fixed:
+            layout = False
+            self._scroll_update(self.virtual_size)
+        self._height_fixed = False
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
 
 
 class Field(Vertical):
@@ -117,6 +156,8 @@ class Field(Vertical):
         self.value = value
         self.multiline = multiline
         self.suggestions = suggestions
+        #: The message and severity on show, so an unchanged one costs no repaint on a keystroke.
+        self.shown = ("", "")
 
     def compose(self) -> ComposeResult:
         yield Label(Text(self.prompt["label"]), classes="field-label")
@@ -133,7 +174,18 @@ class Field(Vertical):
 
     def show_message(self, message: str, severity: str = "error") -> None:
         """Show (or with an empty string, clear) the message under the field."""
+        if (message, severity if message else "") == self.shown:
+            return
+        self.shown = (message, severity if message else "")
         line = self.query_one(".field-message", Static)
-        line.update(Text(message))
         line.set_class(severity == "warning", "-warning")
-        line.display = bool(message)
+        # While the field is typed in, a message that goes leaves its line blank until
+        # the field is left: the form does not jump a line (and is not laid out
+        # again) each time a warning comes and goes with a full stop.
+        if message or not self.has_focus_within:
+            line.display = bool(message)
+        update_static(line, Text(message))
+
+    def on_descendant_blur(self) -> None:
+        if not self.shown[0]:
+            self.query_one(".field-message", Static).display = False

@@ -1,7 +1,10 @@
-"""The step indicator: where you are, how many steps, which steps have problems.
+"""The step indicator: where you are, how many steps, which steps have problems, how long.
 
+On the right, the step's position and the speech's length in characters
+(``第 3/5 步 · 2,345 字``), brought up to date with every keystroke.
 When the names do not fit (a 60-column terminal), steps other than the current
 one show only their number and problem count; the name is in the tooltip.
+Only what changed is repainted: typing usually changes just the count.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from wizard.ui import texts
+from wizard.ui.widgets.frame import paint_now, update_static
 
 _NUMBERS = "①②③④⑤⑥⑦⑧⑨"
 
@@ -31,6 +35,7 @@ class StepTab(Static):
         super().__init__(id=f"tab-{step}", classes="step-tab")
         self.step = step
         self.number = number
+        self.state: tuple[bool, int, bool] | None = None
 
     def label(self, problems: int, short: bool = False) -> Text:
         """`` ① 培训概况 !2 ``, or with ``short`` just `` ① !2 ``."""
@@ -43,7 +48,13 @@ class StepTab(Static):
         return label
 
     def show(self, current: bool, problems: int, short: bool = False) -> None:
-        self.update(self.label(problems, short))
+        if self.state == (current, problems, short):
+            return
+        self.state = (current, problems, short)
+        label = self.label(problems, short)
+        # The tab is as wide as its label: lay out again only when that width changes.
+        self.update(label, layout=label.cell_len != self.size.width)
+        paint_now(self)
         self.tooltip = Content(texts.step(self.step)["title"]) if short else None
         self.set_class(current, "-current")
         self.set_class(bool(problems), "-problems")
@@ -68,25 +79,40 @@ class StepBar(Horizontal):
         super().__init__(id="step-bar")
         self.current = current
         self.problems: dict[str, int] | None = None
+        self.characters: int | None = None
+        self.count_shown = ""
 
     def compose(self) -> ComposeResult:
         for number, step in enumerate(texts.STEPS):
             yield StepTab(step, number)
         yield Static(id="step-count")
 
-    def show(self, problems: dict[str, int]) -> None:
-        """Refresh the tabs with the number of open problems per step."""
-        self.problems = problems
-        position = texts.STEPS.index(self.current) + 1
-        count = Text(f"第 {position}/{len(texts.STEPS)} 步 ")
+    def show(self, problems: dict[str, int] | None = None, characters: int | None = None) -> None:
+        """Refresh the tabs with the open problems per step, and the count with the length.
+
+        Either can be left out (None): it stays as last shown.
+        """
+        if problems is not None:
+            self.problems = problems
+        if characters is not None:
+            self.characters = characters
+        problems, characters = self.problems or {}, self.characters
+        position = f"第 {texts.STEPS.index(self.current) + 1}/{len(texts.STEPS)} 步"
+        length = f"{characters:,} 字" if characters is not None else ""
+        # What fits, best first: the step's names before its position, the length always.
+        counts = [f"{position} · {length}", length] if length else [position]
         tabs = list(self.query(StepTab))
-        needed = count.cell_len + sum(tab.label(problems.get(tab.step, 0)).cell_len for tab in tabs)
-        short = needed > self.size.width
+        names = sum(tab.label(problems.get(tab.step, 0)).cell_len for tab in tabs)
+        fitting = [text for text in counts if names + Text(text + " ").cell_len <= self.size.width]
+        short = not fitting
+        count = Text((fitting or counts)[0] + " ")
         for tab in tabs:
             is_current = tab.step == self.current
             tab.show(is_current, problems.get(tab.step, 0), short=short and not is_current)
-        self.query_one("#step-count", Static).update(count)
+        if count.plain != self.count_shown:
+            self.count_shown = count.plain
+            update_static(self.query_one("#step-count", Static), count)
 
     def on_resize(self) -> None:
-        if self.problems is not None:
-            self.show(self.problems)
+        if self.problems is not None or self.characters is not None:
+            self.show()
