@@ -13,13 +13,13 @@ from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.geometry import Region, Size
+from textual.geometry import Size
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Static, TextArea
 
 from wizard.text import clean
 from wizard.ui import texts
-from wizard.ui.widgets.frame import update_static
+from wizard.ui.widgets.frame import QuietVirtualSize, update_static
 
 
 def field_id(path: str) -> str:
@@ -77,7 +77,7 @@ class FieldInput(Input):
         keep_in_view(self)
 
 
-class FieldArea(TextArea):
+class FieldArea(QuietVirtualSize, TextArea):
     """A multi-line field (paragraphs, one-item-a-line lists); pasting several lines works."""
 
     DEFAULT_CSS = """
@@ -106,27 +106,15 @@ class FieldArea(TextArea):
         tell_form(self)
         keep_in_view(self)
 
-    # A long text scrolls inside the area, which stays at its max-height: a line more
-    # or less then cannot move anything else, and the layout of the whole screen
-    # Textual asks for on every change of the text's height (more than a frame on a
-    # long record) is skipped. The area's own scrollbar is brought up to date instead.
-    _height_fixed = False
+    def virtual_size_moves_nothing(self, before: Size, after: Size) -> bool:
+        """A long text scrolls inside the area, which stays at its max-height: a line more or less moves nothing."""
+        return self._at_max_height(before) and self._at_max_height(after)
 
     def _at_max_height(self, virtual: Size) -> bool:
         limit = self.styles.max_height
         if limit is None or not limit.is_cells or not self.size or not self.display:
             return False
         return self.outer_size.height == int(limit.value) and virtual.height + self.gutter.height >= limit.value
-
-    def watch_virtual_size(self, before: Size, after: Size) -> None:
-        self._height_fixed = self._at_max_height(before) and self._at_max_height(after)
-
-    def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False):
-        if layout and self._height_fixed:
-            layout = False
-            self._scroll_update(self.virtual_size)
-        self._height_fixed = False
-        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
 
 
 class Field(Vertical):

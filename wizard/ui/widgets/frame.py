@@ -10,6 +10,7 @@ on its own, though most keystrokes change no widget's height.
 
 from __future__ import annotations
 
+from textual.geometry import Region, Size
 from textual.visual import VisualType
 from textual.widget import Widget
 from textual.widgets import Static
@@ -41,3 +42,32 @@ def update_static(widget: Static, content: VisualType) -> None:
         if widget.get_content_height(size, size, size.width) != size.height:
             widget.refresh(layout=True)
     paint_now(widget)
+
+
+class QuietVirtualSize:
+    """Mixed into a widget whose virtual (scrollable) size can change without moving anything.
+
+    After every layout Textual sets each widget's virtual size, and a change of
+    it asks for another layout of the whole screen; typing into a long record
+    changes it on almost every line. Where ``virtual_size_moves_nothing`` says
+    the widget's own box stays as it is, that request is dropped and only the
+    scrollbars are brought up to date, as the layout would have done.
+    """
+
+    _virtual_size_only = False
+
+    def virtual_size_moves_nothing(self, before: Size, after: Size) -> bool:
+        raise NotImplementedError
+
+    def watch_virtual_size(self, before: Size, after: Size) -> None:
+        self._virtual_size_only = self.virtual_size_moves_nothing(before, after)
+
+    def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False):
+        if layout and self._virtual_size_only:
+            layout = False
+            if self.is_scrollable:  # type: ignore[attr-defined]
+                self._scroll_update(self.virtual_size)  # type: ignore[attr-defined]
+        self._virtual_size_only = False
+        return super().refresh(  # type: ignore[misc]
+            *regions, repaint=repaint, layout=layout, recompose=recompose
+        )

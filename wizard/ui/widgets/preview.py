@@ -26,7 +26,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from wizard.assemble import Block
-from wizard.ui.widgets.frame import paint_now
+from wizard.ui.widgets.frame import QuietVirtualSize, paint_now
 
 _BOLD = Style(bold=True)
 _SPACE = re.compile(r"\s")
@@ -74,7 +74,7 @@ def wrap(paragraph: str, width: int) -> tuple[tuple[int, str], ...]:
     return tuple(rows)
 
 
-class PreviewBlock(Widget):
+class PreviewBlock(QuietVirtualSize, Widget):
     """The lines of one block; a section's heading line in bold, as it is read out."""
 
     DEFAULT_CSS = """
@@ -102,6 +102,10 @@ class PreviewBlock(Widget):
             ]
             self._rows_width = width
         return self._rows
+
+    def virtual_size_moves_nothing(self, before: Size, after: Size) -> bool:
+        """Set after a layout that already gave the block its height: nothing left to move."""
+        return bool(self.size)
 
     def get_content_width(self, container: Size, viewport: Size) -> int:
         return container.width
@@ -180,7 +184,7 @@ class PreviewBlock(Widget):
         paint_now(self)
 
 
-class Preview(VerticalScroll):
+class Preview(QuietVirtualSize, VerticalScroll):
     """The speech as it will be printed."""
 
     DEFAULT_CSS = """
@@ -190,6 +194,13 @@ class Preview(VerticalScroll):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.current_key = ""
+
+    def virtual_size_moves_nothing(self, before: Size, after: Size) -> bool:
+        """Longer or shorter text scrolls: only a scrollbar coming or going changes the blocks' width."""
+        if not self.size or before.width != after.width:
+            return False
+        height = self.scrollable_content_region.height
+        return (before.height > height) == (after.height > height)
 
     def show_blocks(self, blocks: list[Block]) -> None:
         """Bring the preview up to date, touching only what changed."""

@@ -14,16 +14,17 @@ from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
+from textual.geometry import Size
 from textual.message import Message
 from textual.widgets import Static
 
 from wizard.ui import texts
-from wizard.ui.widgets.frame import paint_now, update_static
+from wizard.ui.widgets.frame import QuietVirtualSize, paint_now, update_static
 
 _NUMBERS = "①②③④⑤⑥⑦⑧⑨"
 
 
-class StepTab(Static):
+class StepTab(QuietVirtualSize, Static):
     """One step's name; clicking it jumps there."""
 
     class Chosen(Message):
@@ -36,6 +37,9 @@ class StepTab(Static):
         self.step = step
         self.number = number
         self.state: tuple[bool, int, bool] | None = None
+
+    def virtual_size_moves_nothing(self, before: Size, after: Size) -> bool:
+        return bool(self.size)
 
     def label(self, problems: int, short: bool = False) -> Text:
         """`` ① 培训概况 !2 ``, or with ``short`` just `` ① !2 ``."""
@@ -64,6 +68,13 @@ class StepTab(Static):
         self.post_message(self.Chosen(self.step))
 
 
+class StepCount(QuietVirtualSize, Static):
+    """The step's position and the speech's length, right-aligned in what the tabs leave."""
+
+    def virtual_size_moves_nothing(self, before: Size, after: Size) -> bool:
+        return bool(self.size)
+
+
 class StepBar(Horizontal):
     """All steps in a row, the current one highlighted, a count of open problems on each."""
 
@@ -85,7 +96,7 @@ class StepBar(Horizontal):
     def compose(self) -> ComposeResult:
         for number, step in enumerate(texts.STEPS):
             yield StepTab(step, number)
-        yield Static(id="step-count")
+        yield StepCount(id="step-count")
 
     def show(self, problems: dict[str, int] | None = None, characters: int | None = None) -> None:
         """Refresh the tabs with the open problems per step, and the count with the length.
