@@ -10,11 +10,8 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 import tomllib
 from pathlib import Path
-
-import tomli_w
 
 from wizard.model import Speech
 from wizard.schema import SchemaError, from_data, to_data
@@ -102,6 +99,8 @@ def load(path: str | os.PathLike[str]) -> Speech:
 
 def dumps(speech: Speech) -> str:
     """The record as TOML text; multi-line strings are kept as written."""
+    import tomli_w  # only to write: ``render`` and ``check`` start without it
+
     return tomli_w.dumps(to_data(speech), multiline_strings=True)
 
 
@@ -126,6 +125,8 @@ def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
     temporary file behind. A new file is readable by its owner only (speeches
     in progress are private); an overwritten one keeps its permissions.
     """
+    import tempfile  # only to write: it brings shutil, random, bz2 and lzma, ~6 ms at start
+
     target = Path(path)
     if target.is_dir():
         raise RecordError(path, "这是一个文件夹，请换一个文件名")

@@ -46,6 +46,13 @@ class StepScreen(Screen[None]):
         return self.wizard.session
 
     def compose(self) -> ComposeResult:
+        # The breakpoint class (-wide or -narrow) before anything is styled: Textual sets
+        # it on the first resize, and the change restyled the whole form a second time.
+        width = self.app.size.width
+        breakpoints = self.app.HORIZONTAL_BREAKPOINTS or []
+        chosen = max((bound, name) for bound, name in breakpoints if width >= bound) if breakpoints else None
+        for _, name in breakpoints:
+            self.set_class(chosen is not None and name == chosen[1], name)
         prompt = texts.step(self.STEP)
         yield StepBar(self.STEP)
         with Horizontal(id="body"):
@@ -183,7 +190,7 @@ class StepScreen(Screen[None]):
     def refresh_messages(self) -> None:
         """Show each field's current message (a wrong date, an empty required field)."""
         for field in self.query(Field):
-            self.show_field_message(field.path)
+            self.show_message_in(field)
 
     def show_field_message(self, path: str) -> None:
         for field in self.query(Field):
