@@ -9,6 +9,7 @@ block being edited without assembling the rest.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from wizard.dates import format_range
@@ -50,7 +51,10 @@ def join_items(items: list[str]) -> str:
     return joined
 
 
+@lru_cache(maxsize=4096)
 def _field(value: str) -> str:
+    """A field as one line of speech. Kept: the wizard assembles the whole speech on
+    every keystroke, and all but the field being typed in are as they were."""
     return one_line(value)
 
 

@@ -92,6 +92,8 @@ class StepBar(Horizontal):
         self.problems: dict[str, int] | None = None
         self.characters: int | None = None
         self.count_shown = ""
+        self._names: tuple[int, ...] | None = None
+        self._names_cells = 0
 
     def compose(self) -> ComposeResult:
         for number, step in enumerate(texts.STEPS):
@@ -113,7 +115,7 @@ class StepBar(Horizontal):
         # What fits, best first: the step's names before its position, the length always.
         counts = [f"{position} · {length}", length] if length else [position]
         tabs = list(self.query(StepTab))
-        names = sum(tab.label(problems.get(tab.step, 0)).cell_len for tab in tabs)
+        names = self._names_width(tabs, problems)
         fitting = [text for text in counts if names + Text(text + " ").cell_len <= self.size.width]
         short = not fitting
         count = Text((fitting or counts)[0] + " ")
@@ -123,6 +125,14 @@ class StepBar(Horizontal):
         if count.plain != self.count_shown:
             self.count_shown = count.plain
             update_static(self.query_one("#step-count", Static), count)
+
+    def _names_width(self, tabs: list[StepTab], problems: dict[str, int]) -> int:
+        """Cells the tabs take with their names: worked out again only when the problems change."""
+        key = tuple(problems.get(tab.step, 0) for tab in tabs)
+        if self._names != key:
+            self._names = key
+            self._names_cells = sum(tab.label(count).cell_len for tab, count in zip(tabs, key))
+        return self._names_cells
 
     def on_resize(self) -> None:
         if self.problems is not None or self.characters is not None:
