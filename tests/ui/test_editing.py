@@ -103,3 +103,12 @@ async def test_a_multi_line_paste_into_a_paragraph_field_is_kept_whole(private_h
         # The speech keeps one paragraph a line: the pasted lines are joined.
         assert "领起句。第一句话，第二句话，第三句话。" in app.speech_text()
         assert "领起句。第一句话，第二句话，第三句话。" in screen_text(pilot).replace("\n", "").replace("│", "").replace(" ", "")
+
+
+async def test_a_multi_line_paste_into_a_one_line_field_joins_the_lines(private_home):
+    app = new_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f3", "f3")
+        await paste_into(pilot, "sections[0].heading", "坚持学思结合，\n把理论学习引向深入\n")
+        assert widget_for(pilot, "sections[0].heading").value == "坚持学思结合，把理论学习引向深入"
+        assert app.session.speech.sections[0].heading == "坚持学思结合，把理论学习引向深入"

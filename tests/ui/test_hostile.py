@@ -395,8 +395,8 @@ async def test_a_terminal_paste_of_control_characters_runs_nothing(private_home)
         # Ctrl+Q, Ctrl+S, Tab, Enter, BEL, NUL, C1 inside a bracketed paste: the text, not keys.
         await from_terminal(pilot, "\x1b[200~甲\x11\x13\t\r\x07\x00\x85乙\x1b[201~")
         assert_still_editing(app)
-        # Control characters dropped, tab kept, and a one-line field keeps the first line.
-        assert widget_for(pilot, "training.name").value == "甲\t"
+        # Control characters dropped, and a one-line field joins the pasted lines.
+        assert widget_for(pilot, "training.name").value == "甲乙"
         assert app.focused is widget_for(pilot, "training.name")
 
 

@@ -17,7 +17,7 @@ from textual.geometry import Size
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Static, TextArea
 
-from wizard.text import clean
+from wizard.text import clean, one_line
 from wizard.ui import texts
 from wizard.ui.widgets.frame import QuietVirtualSize, update_static
 
@@ -67,10 +67,11 @@ class FieldInput(Input):
         self.cursor_blink = getattr(self.app, "cursor_blink", True)
 
     def _on_paste(self, event: events.Paste) -> None:
-        # Runs before Input's own handler, which then inserts the cleaned text. Cleaning
-        # first also matters there: Input keeps the first of ``splitlines()``, which
-        # would cut a paste at a C1 "next line" (U+0085) the record drops anyway.
-        event.text = clean(event.text)
+        # Runs before Input's own handler, which then inserts the cleaned text.
+        # Input would keep only the first of ``splitlines()``: a sentence copied
+        # from a document with line breaks in it would lose all but its first
+        # line. The lines are joined instead, as the speech joins them.
+        event.text = one_line(clean(event.text))
 
     def on_input_changed(self) -> None:
         tell_form(self)
