@@ -58,6 +58,7 @@ async def paste_into(pilot: Pilot, path: str, text: str, *, replace: bool = True
     # As the terminal driver does: the app forwards a paste to the focused widget.
     pilot.app.post_message(events.Paste(text))
     await pilot.pause()
+    await pilot.pause()  # field messages and problem counts follow one frame after an edit
 
 
 def screen_text(pilot: Pilot) -> str:

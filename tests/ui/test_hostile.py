@@ -107,6 +107,7 @@ async def paste(pilot: Pilot, path: str, text: str) -> None:
         widget.clear()
     pilot.app.post_message(events.Paste(text))
     await pilot.pause()
+    await pilot.pause()  # field messages and problem counts follow one frame after an edit
     clip = pilot.app.screen.find_widget(widget).clip
     if clip.intersection(widget.content_region) != widget.content_region:
         # Text above it grew (the review step's length and problems): scroll, as a user would.
