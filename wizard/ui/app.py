@@ -100,8 +100,15 @@ class SpeechWizardApp(SavingMixin, OutputsMixin, PhrasingMixin, TemplateMixin, A
         self.push_screen(self.step)
 
     def _catch_signals(self) -> None:
-        """On SIGTERM, SIGHUP or SIGINT write the draft at once, then leave."""
+        """On SIGTERM, SIGHUP or SIGINT write the draft at once, then leave.
+
+        Only in a real terminal: a headless app (tests, screenshots) must not
+        take the signals of the process it runs in.
+        """
         import asyncio
+
+        if self.is_headless:
+            return
 
         loop = asyncio.get_running_loop()
         for name in ("SIGTERM", "SIGHUP", "SIGINT"):
