@@ -15,7 +15,7 @@ from wizard.checks import Problem, check
 from wizard.drafts import Draft
 from wizard.session import Session
 from wizard.ui import texts
-from wizard.ui import cjk_overlay
+from wizard.ui import compositor
 from wizard.ui.autosave import Autosaver
 from wizard.ui.outputs import OutputsMixin
 from wizard.ui.phrasing import PhrasingMixin
@@ -29,7 +29,7 @@ from wizard.ui.screens.review import ReviewScreen
 from wizard.ui.screens.sections import ActionsScreen, ReflectionsScreen
 from wizard.ui.screens.training import TrainingScreen
 
-cjk_overlay.apply()
+compositor.apply()
 
 
 class SpeechWizardApp(SavingMixin, OutputsMixin, PhrasingMixin, TemplateMixin, App[Finished | None]):

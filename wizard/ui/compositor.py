@@ -1,0 +1,147 @@
+"""Two changes to Textual's compositor: whole Chinese characters under overlays, and small repaints.
+
+**Overlays.** Textual's compositor cuts every screen line at the edges of all
+widgets on it, then fills each piece from the front-most widget. When a toast,
+a dropdown or a tooltip lies over the edge of a widget below it, its own line
+is cut there too, and a double-width character that straddles the cut is
+replaced by two spaces: the first character of a notification simply vanishes
+(upstream issue Textualize/textual#6357, open for Textual 8.x). The
+replacement cuts a widget's line only where the piece on one side is already
+taken by a widget in front of it. Neighbouring pieces the widget wins anyway
+stay joined: the first gets the whole run, the others an empty strip, so the
+line still adds up to the same cells.
+
+**Small repaints.** For a partial update Textual draws every widget that
+overlaps the rectangle around *all* dirty regions, every visible line of it,
+and then keeps only the dirty lines. A keystroke dirties a line of the field
+(left), a few rows of the preview (right) and the count (top row): the
+rectangle is the whole screen, and some 45 widgets re-compose all their lines.
+Here each widget draws only its lines on which a dirty span crosses it. A piece
+of a line that no dirty span touches may then be left to a widget behind the
+one that owns it, but such pieces are never sent to the terminal; a piece that
+a span touches is always drawn by its front-most widget, since that widget
+crosses the span too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+
+from textual._compositor import ChopsUpdate, Compositor
+from textual.geometry import Region
+from textual.strip import Strip
+
+_EMPTY = Strip([], 0)
+
+
+def _fill_line(
+    line: dict[int, Strip | None],
+    cuts: list[int],
+    render_x: int,
+    span: tuple[int, int],
+    strip: Strip,
+    sent: list[tuple[int, int]] | None = None,
+) -> None:
+    """Fill the pieces of one screen line that ``strip`` (a widget's row from ``render_x``) wins.
+
+    ``sent``, for a partial update, is the line's spans that go to the terminal: a
+    run of joined pieces is sent from its first piece, so it never joins a piece
+    that is sent to one that is not.
+    """
+    first_cut, last_cut = span
+    starts = [cut for cut in cuts if last_cut >= cut >= first_cut]
+    if len(starts) < 2:
+        return
+    buckets, end = starts[:-1], starts[-1]
+    free = [line.get(start) is None for start in buckets]
+    if sent is None:
+        joins = [free[i - 1] and free[i] for i in range(1, len(buckets))]
+    else:
+        ends = starts[1:]
+        shown = [any(x1 < ends[i] and x2 > buckets[i] for x1, x2 in sent) for i in range(len(buckets))]
+        joins = [free[i - 1] and free[i] and shown[i - 1] == shown[i] for i in range(1, len(buckets))]
+    # Cut only where a free piece meets a taken one.
+    runs = [0] + [i for i in range(1, len(buckets)) if not joins[i - 1]]
+    edges = [buckets[i] - render_x for i in runs[1:]] + [end - render_x]
+    for run, (index, piece) in enumerate(zip(runs, strip.divide(edges))):
+        if not free[index]:
+            continue
+        line[buckets[index]] = piece
+        stop = runs[run + 1] if run + 1 < len(runs) else len(buckets)
+        for absorbed in range(index + 1, stop):
+            line[buckets[absorbed]] = _EMPTY
+
+
+def _render_chops(
+    self: Compositor, crop: Region, is_rendered_line: Callable[[int], bool]
+) -> Sequence[Mapping[int, Strip]]:
+    cuts = self.cuts
+    chops: list[dict[int, Strip | None]] = [dict.fromkeys(cut_set[:-1]) for cut_set in cuts]
+    for region, clip, strips in self._get_renders(crop):
+        render_region = region.intersection(clip)
+        render_x = render_region.x
+        span = render_region.column_span
+        for y, strip in zip(render_region.line_range, strips):
+            if is_rendered_line(y):
+                _fill_line(chops[y], cuts[y], render_x, span, strip)
+    return chops  # type: ignore[return-value]
+
+
+def _dirty_rows(
+    render_region: Region, spans_by_row: dict[int, list[tuple[int, int]]], rows: list[int]
+) -> list[int]:
+    """The screen rows of ``render_region`` on which a dirty span crosses it, in order."""
+    x1, x2 = render_region.column_span
+    top, bottom = render_region.y, render_region.bottom
+    return [
+        y
+        for y in rows
+        if top <= y < bottom and any(start < x2 and end > x1 for start, end in spans_by_row[y])
+    ]
+
+
+def _render_partial_update(self: Compositor) -> ChopsUpdate | None:
+    update_regions = self._dirty_regions.copy()
+    self._dirty_regions.clear()
+    if not update_regions:
+        return None
+    spans = list(self._regions_to_spans(update_regions))
+    spans_by_row: dict[int, list[tuple[int, int]]] = {}
+    for y, x1, x2 in spans:
+        spans_by_row.setdefault(y, []).append((x1, x2))
+    rows = sorted(spans_by_row)
+    cuts = self.cuts
+    chops: list[dict[int, Strip | None]] = [dict.fromkeys(cut_set[:-1]) for cut_set in cuts]
+    for widget, (region, clip) in self.visible_widgets.items():
+        render_region = region.intersection(clip)
+        if not render_region:
+            continue
+        dirty = _dirty_rows(render_region, spans_by_row, rows)
+        if not dirty:
+            continue
+        render_x = render_region.x
+        span = render_region.column_span
+        # One render per run of consecutive rows: each is a crop of the widget's own lines.
+        run_start = previous = dirty[0]
+        for y in dirty[1:] + [None]:
+            if y is not None and y == previous + 1:
+                previous = y
+                continue
+            crop = Region(render_x - region.x, run_start - region.y, render_region.width, previous - run_start + 1)
+            for row, strip in zip(range(run_start, previous + 1), widget.render_lines(crop)):
+                _fill_line(chops[row], cuts[row], render_x, span, strip, spans_by_row[row])
+            if y is not None:
+                run_start = previous = y
+    chop_ends = [cut_set[1:] for cut_set in cuts]
+    return ChopsUpdate(chops, spans, chop_ends)  # type: ignore[arg-type]
+
+
+def apply() -> None:
+    """Install the replacements once; a Textual without the methods is left alone."""
+    if getattr(Compositor, "_wizard_patched", False):
+        return
+    if getattr(Compositor, "_render_chops", None) is not None:
+        Compositor._render_chops = _render_chops  # type: ignore[method-assign]
+    if getattr(Compositor, "render_partial_update", None) is not None and hasattr(Compositor, "_regions_to_spans"):
+        Compositor.render_partial_update = _render_partial_update  # type: ignore[method-assign]
+    Compositor._wizard_patched = True  # type: ignore[attr-defined]
