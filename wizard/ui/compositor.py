@@ -100,9 +100,31 @@ def _dirty_rows(
     ]
 
 
+def _moved_regions(self: Compositor) -> set[Region]:
+    """Where widgets are now and were when last painted, for every widget whose place changed.
+
+    Textual also moves widgets without marking where they were and are: a scroll
+    re-arranges the visible ones, and the full map is rebuilt lazily, both from
+    arrangements a layout request has already cleared. A tab that grows a
+    problem count then moved its neighbours on the screen's map, but not on the
+    terminal (a row of the step bar was left garbled until the next full paint).
+    """
+    visible = self.visible_widgets
+    painted = getattr(self, "_painted", None)
+    self._painted = visible  # type: ignore[attr-defined]
+    if painted is None or painted is visible:
+        return set()
+    moved: set[Region] = set()
+    for _widget, (region, clip) in visible.items() ^ painted.items():
+        if shown := region.intersection(clip):
+            moved.add(shown)
+    return moved
+
+
 def _render_partial_update(self: Compositor) -> ChopsUpdate | None:
     update_regions = self._dirty_regions.copy()
     self._dirty_regions.clear()
+    update_regions |= _moved_regions(self)
     if not update_regions:
         return None
     spans = list(self._regions_to_spans(update_regions))
@@ -144,4 +166,12 @@ def apply() -> None:
         Compositor._render_chops = _render_chops  # type: ignore[method-assign]
     if getattr(Compositor, "render_partial_update", None) is not None and hasattr(Compositor, "_regions_to_spans"):
         Compositor.render_partial_update = _render_partial_update  # type: ignore[method-assign]
+        full_update = Compositor.render_full_update
+
+        def render_full_update(self: Compositor, simplify: bool = False):
+            if not simplify:  # simplified: a screenshot, not the terminal
+                self._painted = self.visible_widgets  # type: ignore[attr-defined]
+            return full_update(self, simplify=simplify)
+
+        Compositor.render_full_update = render_full_update  # type: ignore[method-assign]
     Compositor._wizard_patched = True  # type: ignore[attr-defined]
