@@ -20,6 +20,7 @@ from textual.widgets import Input, Label, Static, TextArea
 from wizard.text import clean, one_line
 from wizard.ui import texts
 from wizard.ui.widgets.frame import QuietVirtualSize, update_static
+from wizard.ui.widgets.text_rows import RowCachedTextArea
 
 
 def field_id(path: str) -> str:
@@ -78,7 +79,7 @@ class FieldInput(Input):
         keep_in_view(self)
 
 
-class FieldArea(QuietVirtualSize, TextArea):
+class FieldArea(QuietVirtualSize, RowCachedTextArea):
     """A multi-line field (paragraphs, one-item-a-line lists); pasting several lines works."""
 
     DEFAULT_CSS = """
