@@ -16,11 +16,10 @@ overlaps the rectangle around *all* dirty regions, every visible line of it,
 and then keeps only the dirty lines. A keystroke dirties a line of the field
 (left), a few rows of the preview (right) and the count (top row): the
 rectangle is the whole screen, and some 45 widgets re-compose all their lines.
-Here each widget draws only its lines on which a dirty span crosses it. A piece
-of a line that no dirty span touches may then be left to a widget behind the
-one that owns it, but such pieces are never sent to the terminal; a piece that
-a span touches is always drawn by its front-most widget, since that widget
-crosses the span too.
+Here a widget draws only the rows on which it still has a piece to give: one
+that a dirty span touches and that no widget in front of it has drawn. Pieces
+no span touches stay empty, since they are never sent to the terminal; so do
+the lines of a container whose children cover its part of the span.
 """
 
 from __future__ import annotations
@@ -34,37 +33,28 @@ from textual.strip import Strip
 _EMPTY = Strip([], 0)
 
 
-def _fill_line(
-    line: dict[int, Strip | None],
-    cuts: list[int],
-    render_x: int,
-    span: tuple[int, int],
-    strip: Strip,
-    sent: list[tuple[int, int]] | None = None,
-) -> None:
-    """Fill the pieces of one screen line that ``strip`` (a widget's row from ``render_x``) wins.
-
-    ``sent``, for a partial update, is the line's spans that go to the terminal: a
-    run of joined pieces is sent from its first piece, so it never joins a piece
-    that is sent to one that is not.
-    """
+def _fill_line(line: dict[int, Strip | None], cuts: list[int], render_x: int, span: tuple[int, int], strip: Strip) -> None:
+    """Fill the pieces of one screen line that ``strip`` (a widget's row from ``render_x``) wins."""
     first_cut, last_cut = span
     starts = [cut for cut in cuts if last_cut >= cut >= first_cut]
     if len(starts) < 2:
         return
-    buckets, end = starts[:-1], starts[-1]
-    free = [line.get(start) is None for start in buckets]
-    if sent is None:
-        joins = [free[i - 1] and free[i] for i in range(1, len(buckets))]
-    else:
-        ends = starts[1:]
-        shown = [any(x1 < ends[i] and x2 > buckets[i] for x1, x2 in sent) for i in range(len(buckets))]
-        joins = [free[i - 1] and free[i] and shown[i - 1] == shown[i] for i in range(1, len(buckets))]
-    # Cut only where a free piece meets a taken one.
-    runs = [0] + [i for i in range(1, len(buckets)) if not joins[i - 1]]
-    edges = [buckets[i] - render_x for i in runs[1:]] + [end - render_x]
+    free = [line.get(start) is None for start in starts[:-1]]
+    _fill_runs(line, starts, free, render_x, strip)
+
+
+def _fill_runs(line: dict[int, Strip | None], starts: list[int], wanted: list[bool], render_x: int, strip: Strip) -> None:
+    """Give ``strip``'s pieces to the ``wanted`` ones of the pieces from ``starts``.
+
+    The line is cut only where a wanted piece meets an unwanted one: a run of
+    wanted pieces goes whole to its first, and the others get an empty strip,
+    so a double-width character across a cut inside the run stays whole.
+    """
+    buckets = starts[:-1]
+    runs = [0] + [i for i in range(1, len(buckets)) if not (wanted[i - 1] and wanted[i])]
+    edges = [buckets[i] - render_x for i in runs[1:]] + [starts[-1] - render_x]
     for run, (index, piece) in enumerate(zip(runs, strip.divide(edges))):
-        if not free[index]:
+        if not wanted[index]:
             continue
         line[buckets[index]] = piece
         stop = runs[run + 1] if run + 1 < len(runs) else len(buckets)
@@ -87,17 +77,19 @@ def _render_chops(
     return chops  # type: ignore[return-value]
 
 
-def _dirty_rows(
-    render_region: Region, spans_by_row: dict[int, list[tuple[int, int]]], rows: list[int]
-) -> list[int]:
-    """The screen rows of ``render_region`` on which a dirty span crosses it, in order."""
-    x1, x2 = render_region.column_span
-    top, bottom = render_region.y, render_region.bottom
-    return [
-        y
-        for y in rows
-        if top <= y < bottom and any(start < x2 and end > x1 for start, end in spans_by_row[y])
+def _wanted_pieces(
+    line: dict[int, Strip | None], cuts: list[int], span: tuple[int, int], sent: list[tuple[int, int]]
+) -> tuple[list[int], list[bool]] | None:
+    """A widget's pieces of a line, and which it must fill: not yet taken, and sent to the terminal."""
+    first_cut, last_cut = span
+    starts = [cut for cut in cuts if last_cut >= cut >= first_cut]
+    if len(starts) < 2:
+        return None
+    wanted = [
+        line.get(start) is None and any(x1 < end and x2 > start for x1, x2 in sent)
+        for start, end in zip(starts, starts[1:])
     ]
+    return (starts, wanted) if any(wanted) else None
 
 
 def _moved_regions(self: Compositor) -> set[Region]:
@@ -138,11 +130,18 @@ def _render_partial_update(self: Compositor) -> ChopsUpdate | None:
         render_region = region.intersection(clip)
         if not render_region:
             continue
-        dirty = _dirty_rows(render_region, spans_by_row, rows)
-        if not dirty:
+        span = render_region.column_span
+        top, bottom = render_region.y, render_region.bottom
+        # The rows on which this widget still has a piece to give to the terminal.
+        plans = {
+            y: plan
+            for y in rows
+            if top <= y < bottom and (plan := _wanted_pieces(chops[y], cuts[y], span, spans_by_row[y]))
+        }
+        if not plans:
             continue
         render_x = render_region.x
-        span = render_region.column_span
+        dirty = list(plans)
         # One render per run of consecutive rows: each is a crop of the widget's own lines.
         run_start = previous = dirty[0]
         for y in dirty[1:] + [None]:
@@ -151,7 +150,8 @@ def _render_partial_update(self: Compositor) -> ChopsUpdate | None:
                 continue
             crop = Region(render_x - region.x, run_start - region.y, render_region.width, previous - run_start + 1)
             for row, strip in zip(range(run_start, previous + 1), widget.render_lines(crop)):
-                _fill_line(chops[row], cuts[row], render_x, span, strip, spans_by_row[row])
+                starts, wanted = plans[row]
+                _fill_runs(chops[row], starts, wanted, render_x, strip)
             if y is not None:
                 run_start = previous = y
     chop_ends = [cut_set[1:] for cut_set in cuts]
