@@ -36,6 +36,8 @@ class RowCachedTextArea(TextArea):
         #: The key of what each content row shows now (as last drawn).
         self._shown: dict[int, Hashable | None] = {}
         self._shown_frame: Hashable = None
+        #: How many content rows the area shows, as of ``_shown_frame``.
+        self._rows_shown = 0
 
     def _frame(self) -> Hashable:
         """What every row depends on: when it changes, every row is drawn again."""
@@ -99,6 +101,7 @@ class RowCachedTextArea(TextArea):
             self._row_strips.clear()
             self._shown.clear()
             self._shown_frame = frame
+            self._rows_shown = self.scrollable_content_region.height
         key = self._row_key(y)
         self._shown[y] = key
         if key is None:
@@ -113,11 +116,12 @@ class RowCachedTextArea(TextArea):
     def notify_style_update(self) -> None:
         self._row_strips.clear()
         self._shown.clear()
+        self._shown_frame = None  # padding or borders may have changed the rows shown
         super().notify_style_update()
 
     def _changed_rows(self) -> list[Region] | None:
         """The content rows whose key differs from what is shown, as regions; None if unknown."""
-        height = self.scrollable_content_region.height
+        height = self._rows_shown
         shown = self._shown
         if not height or self._frame() != self._shown_frame or any(y not in shown for y in range(height)):
             return None
