@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import dataclasses
+import copy
 import datetime as dt
 import unicodedata
 
@@ -69,8 +69,11 @@ def cleaned(value):
         return clean(value)
     if isinstance(value, list):
         return [cleaned(item) for item in value]
-    if dataclasses.is_dataclass(value):
-        return dataclasses.replace(value, **{f.name: cleaned(getattr(value, f.name)) for f in dataclasses.fields(value)})
+    if isinstance(value, (Speech, Training, CourseGroup, Section, Point, Layout)):
+        result = copy.copy(value)
+        for name in value.__slots__:
+            setattr(result, name, cleaned(getattr(value, name)))
+        return result
     return value
 
 
