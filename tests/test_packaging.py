@@ -59,7 +59,7 @@ import sys, wizard, wizard.prompts as prompts
 from wizard import storage
 from wizard.assemble import render_text
 assert "site-packages" in wizard.__file__, wizard.__file__
-assert prompts.prompts_dir().parent == prompts._PACKAGE, prompts.prompts_dir()
+assert str(prompts.prompts_dir().parent) == prompts._PACKAGE, prompts.prompts_dir()
 sys.stdout.buffer.write(render_text(storage.load(prompts.example_path())).encode("utf-8"))
 """
 

@@ -100,6 +100,17 @@ def test_file_name_with_a_newline_stays_one_line(run_cli, tmp_path):
     assert run.status == 1 and run.stderr.count("\n") == 1 and "two\\nlines.toml" in run.stderr
 
 
+@pytest.mark.parametrize("suffix", ["/", "/.", "//./"])
+def test_a_name_is_read_as_pathlib_reads_it(tmp_path, monkeypatch, suffix):
+    """Files are opened by name, without pathlib; what pathlib normalised away must stay so."""
+    record = tmp_path / "record.toml"
+    record.write_text(MINIMAL, encoding="utf-8")
+    assert storage.load(str(record) + suffix).training.name == "班"
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(storage.RecordError, match="：这是一个文件夹"):
+        storage.load("")
+
+
 def test_a_utf8_byte_order_mark_is_accepted():
     assert storage.loads(storage.decode(b"\xef\xbb\xbf" + MINIMAL.encode(), "x")).training.name == "班"
 
