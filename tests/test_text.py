@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+import sys
+
 import pytest
 
-from wizard.text import clean, one_line
+from wizard.text import _CONTROL, clean, one_line
 
 
 @pytest.mark.parametrize(
@@ -12,6 +15,18 @@ from wizard.text import clean, one_line
 )
 def test_control_and_bidirectional_characters_are_dropped(hidden):
     assert clean(f"学{hidden}习") == "学习"
+
+
+def test_every_dropped_character_is_one_isprintable_rejects():
+    """``clean`` skips the pattern for printable text: that must never skip a character it drops."""
+    pattern = re.compile(_CONTROL)
+    dropped = [chr(code) for code in range(sys.maxunicode + 1) if pattern.match(chr(code))]
+    assert len(dropped) == 9 + 21 + 33 + 1 + 2 + 5 + 4
+    assert not [char for char in dropped if char.isprintable()]
+
+
+def test_a_dropped_character_among_newlines_and_tabs_is_still_dropped():
+    assert clean("一\n二\t三\u3000四\u202e五\n") == "一\n二\t三\u3000四五\n"
 
 
 def test_line_ends_become_newlines_and_tabs_stay():

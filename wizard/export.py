@@ -11,17 +11,19 @@ from wizard.text import clean
 
 FORMATS = ("text", "markdown", "docx")
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
+#: Patterns compiled (and cached by ``re``) at the first Markdown line, not at
+#: import: plain-text ``render`` does not use them.
+_MD_SPECIAL = r"([\\`*_\[\]<>|~#])"
 #: A line that would start a list or a setext underline: escape the punctuation
 #: (a backslash before a digit is not an escape in CommonMark, it would show).
-_MD_LINE_START = re.compile(r"^(\s*\d*)([-+=.)])")
-_MD_LIST_START = re.compile(r"^\s*(?:[-+=]|\d+[.)])")
+_MD_LINE_START = r"^(\s*\d*)([-+=.)])"
+_MD_LIST_START = r"^\s*(?:[-+=]|\d+[.)])"
 
 
 def _md_escape(line: str) -> str:
-    line = _MD_SPECIAL.sub(r"\\\1", line)
-    if _MD_LIST_START.match(line):
-        line = _MD_LINE_START.sub(lambda match: match.group(1) + "\\" + match.group(2), line, count=1)
+    line = re.sub(_MD_SPECIAL, r"\\\1", line)
+    if re.match(_MD_LIST_START, line):
+        line = re.sub(_MD_LINE_START, lambda match: match.group(1) + "\\" + match.group(2), line, count=1)
     return line
 
 

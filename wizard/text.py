@@ -12,15 +12,24 @@ from __future__ import annotations
 
 import re
 
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+#: Every character dropped is a control (Cc) or format (Cf) character, which
+#: ``str.isprintable`` also rejects.
+_CONTROL = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
 #: Full-width punctuation outside the ranges ``is_wide`` compares with.
 _WIDE_MARKS = frozenset("\u2014\u2026\u2018\u2019\u201c\u201d")
 
 
 def clean(value: str) -> str:
-    """Return ``value`` with line endings normalised and control characters dropped."""
+    """Return ``value`` with line endings normalised and control characters dropped.
+
+    Most text has nothing to drop, and ``isprintable`` says so in C; the pattern
+    is compiled (and cached by ``re``) only for text that has: compiling it at
+    import cost every ``render`` 0.6 ms.
+    """
     value = value.replace("\r\n", "\n").replace("\r", "\n")
-    return _CONTROL.sub("", value)
+    if value.replace("\n", "").replace("\t", "").isprintable():
+        return value
+    return re.sub(_CONTROL, "", value)
 
 
 def is_wide(char: str) -> bool:
