@@ -3,21 +3,29 @@
 ``render``, ``check`` and ``example`` import neither textual nor rich, so they
 start fast; the wizard itself is imported only when a wizard command runs.
 Errors are one line on stderr: exit 1 for a bad file, 2 for wrong usage.
+
+The commonest command, ``render FILE`` to standard output, does not even
+import argparse: see ``_plain_render``.
 """
 
 from __future__ import annotations
 
-import argparse
 import sys
-from pathlib import Path
+from types import SimpleNamespace
+from typing import TYPE_CHECKING
 
 from wizard import __version__
 from wizard.storage import RecordError
+
+if TYPE_CHECKING:
+    import argparse
 
 PROG = "speech-wizard"
 
 
 def _parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog=PROG,
         description="心得发言向导：一步步写好学习心得交流发言，保存为 TOML 记录并输出发言稿。",
@@ -217,11 +225,39 @@ def _wizard(args: argparse.Namespace) -> int:
     return run_wizard(args)
 
 
+def _plain_render(argv: list[str]) -> SimpleNamespace | None:
+    """The arguments of ``render FILE [--format text|markdown]``, as argparse reads them; else None.
+
+    ``render`` is what scripts and editors run, and argparse cost it ~9 ms of
+    ~47: the import, building every command's parser, and the help formatter
+    and gettext that bring shutil and locale. Only these exact forms are read
+    here; every other command line - another option, help, a mistake, a FILE
+    that starts with ``-`` - goes to argparse, with its messages and exit codes.
+    """
+    if not argv or argv[0] != "render":
+        return None
+    rest = argv[1:]
+    fmt = "text"
+    if len(rest) == 3 and rest[0] == "--format":
+        fmt, rest = rest[1], rest[2:]
+    elif len(rest) == 3 and rest[1] == "--format":
+        fmt, rest = rest[2], rest[:1]
+    if len(rest) != 1 or fmt not in ("text", "markdown"):
+        return None
+    file = rest[0]
+    if file.startswith("-") and file != "-":
+        return None
+    return SimpleNamespace(template=None, command="render", file=file, format=fmt, output=None)
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
-    if usage_error := _check_template(args):
-        print(f"{PROG}: 错误：{usage_error}", file=sys.stderr)
-        return 2
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    args = _plain_render(arguments)
+    if args is None:
+        args = _parser().parse_args(arguments)
+        if usage_error := _check_template(args):
+            print(f"{PROG}: 错误：{usage_error}", file=sys.stderr)
+            return 2
     handlers = {"render": _render, "check": _check, "example": _example, "list": _list, "templates": _templates}
     handler = handlers.get(args.command, _wizard)
     try:

@@ -1,0 +1,100 @@
+"""``render FILE`` skips argparse: it must read, print and fail exactly as argparse's way does,
+and start without the modules that made it slow."""
+
+from __future__ import annotations
+
+import itertools
+import subprocess
+import sys
+
+import pytest
+
+from wizard import cli
+from wizard.prompts import example_path
+
+EXAMPLE = str(example_path())
+
+#: Words a ``render`` command line is made of, the awkward ones included.
+TOKENS = ("render", "x.toml", "-", "", "text", "markdown", "docx", "--format", "--format=text", "-o", "--", "-x", "-h")
+
+
+def test_every_command_line_the_fast_path_takes_is_read_as_argparse_reads_it():
+    taken = [
+        list(argv)
+        for length in range(1, 5)
+        for argv in itertools.product(TOKENS, repeat=length)
+        if cli._plain_render(list(argv)) is not None
+    ]
+    # Without these the test could pass with a fast path that takes nothing.
+    assert ["render", "x.toml"] in taken and ["render", "-", "--format", "markdown"] in taken
+    assert ["render", "--format", "text", "x.toml"] in taken
+    for argv in taken:
+        assert vars(cli._plain_render(argv)) == vars(cli._parser().parse_args(argv)), argv
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["render"],
+        ["render", "-h"],
+        ["render", "-x.toml"],
+        ["render", "x.toml", "extra.toml"],
+        ["render", "x.toml", "--format", "docx"],
+        ["render", "x.toml", "--format", "pdf"],
+        ["render", "x.toml", "-o", "out.txt"],
+        ["render", "x.toml", "--form", "text"],
+        ["--template", "pledge", "render", "x.toml"],
+        ["check", "x.toml"],
+    ],
+)
+def test_anything_else_is_left_to_argparse(argv):
+    assert cli._plain_render(argv) is None
+
+
+def _run(capsys, argv: list[str]) -> tuple[int, str, str]:
+    status = cli.main(argv)
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+@pytest.mark.parametrize("case", ["example", "missing", "malformed", "folder", "empty-name", "trailing-slash"])
+def test_the_fast_path_prints_and_fails_as_the_argparse_path_does(capsys, tmp_path, fmt, case):
+    malformed = tmp_path / "bad.toml"
+    malformed.write_text("schema_version = 1\ntitle = \n", encoding="utf-8")
+    name = {
+        "example": EXAMPLE,
+        "missing": str(tmp_path / "missing.toml"),
+        "malformed": str(malformed),
+        "folder": str(tmp_path),
+        "empty-name": "",
+        "trailing-slash": EXAMPLE + "/",
+    }[case]
+    fast, slow = ["render", name, "--format", fmt], ["render", f"--format={fmt}", name]
+    assert cli._plain_render(fast) is not None and cli._plain_render(slow) is None
+    result = _run(capsys, fast)
+    assert result == _run(capsys, slow)
+    assert result[0] == (0 if case in ("example", "trailing-slash") else 1)
+
+
+#: What ``render`` used to import and has no use for.
+SLOW_MODULES = {
+    "argparse", "dataclasses", "inspect", "pathlib", "shutil", "tempfile", "locale", "unicodedata",
+    "textual", "rich", "tomli_w", "docx", "wizard.checks", "wizard.typography", "wizard.library",
+}
+
+
+@pytest.mark.parametrize("args", [["render", EXAMPLE], ["render", "--format", "markdown", "-"]])
+def test_render_starts_without_argparse_dataclasses_pathlib_or_the_terminal(args):
+    code = (
+        "import sys\nbefore = set(sys.modules)\nfrom wizard.cli import main\nstatus = main(sys.argv[1:])\n"
+        "print(' '.join(sorted(set(sys.modules) - before)), file=sys.stderr)\nsys.exit(status)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args], input=example_path().read_bytes(), capture_output=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.decode("utf-8").startswith("各位领导、同志们：\n")
+    loaded = set(done.stderr.decode("utf-8").split())
+    assert "wizard.assemble" in loaded
+    assert not loaded & SLOW_MODULES
