@@ -3,6 +3,7 @@ and start without the modules that made it slow."""
 
 from __future__ import annotations
 
+import gc
 import itertools
 import subprocess
 import sys
@@ -98,3 +99,14 @@ def test_render_starts_without_argparse_dataclasses_pathlib_or_the_terminal(args
     loaded = set(done.stderr.decode("utf-8").split())
     assert "wizard.assemble" in loaded
     assert not loaded & SLOW_MODULES
+
+
+def test_only_the_program_skips_the_collection_at_exit(capsys):
+    """``gc.freeze`` spares the exiting process a collection; called in-process, main must not freeze."""
+    frozen = gc.get_freeze_count()
+    assert cli.main(["render", EXAMPLE]) == 0
+    assert gc.get_freeze_count() == frozen
+    code = "import gc, sys\nfrom wizard.cli import main\nstatus = main()\nprint(gc.get_freeze_count() > 0, file=sys.stderr)\n"
+    done = subprocess.run([sys.executable, "-c", code, "render", EXAMPLE], capture_output=True, timeout=60)
+    assert done.returncode == 0 and done.stderr.decode().split() == ["True"]
+    assert done.stdout.decode("utf-8") == capsys.readouterr().out
