@@ -3,33 +3,39 @@
 from __future__ import annotations
 
 import signal
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from importlib import import_module
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
 from wizard.assemble import Block, blocks, render_text
-from wizard import typography
-from wizard.checks import Problem, check
-from wizard.drafts import Draft
 from wizard.session import Session
-from wizard.ui import texts
-from wizard.ui import compositor
+from wizard.ui import compositor, texts
 from wizard.ui.autosave import Autosaver
 from wizard.ui.outputs import OutputsMixin
 from wizard.ui.phrasing import PhrasingMixin
 from wizard.ui.saving import Finished, SavingMixin
-from wizard.ui.template_choice import TemplateMixin
-from wizard.ui.dialogs.confirm import ConfirmDialog
-from wizard.ui.dialogs.resume import ResumeDialog
 from wizard.ui.screens.base import StepScreen
-from wizard.ui.screens.courses import CoursesScreen
-from wizard.ui.screens.review import ReviewScreen
-from wizard.ui.screens.sections import ActionsScreen, ReflectionsScreen
 from wizard.ui.screens.training import TrainingScreen
+from wizard.ui.template_choice import TemplateMixin
+
+if TYPE_CHECKING:
+    from wizard.checks import Problem
+    from wizard.drafts import Draft
 
 compositor.apply()
+
+
+def _later(module: str, name: str) -> Callable[[], Screen]:
+    """A step screen imported when first shown: start-up builds only the first step."""
+
+    def make() -> Screen:
+        return getattr(import_module(f"wizard.ui.screens.{module}"), name)()
+
+    return make
 
 
 class SpeechWizardApp(SavingMixin, OutputsMixin, PhrasingMixin, TemplateMixin, App[Finished | None]):
@@ -40,10 +46,10 @@ class SpeechWizardApp(SavingMixin, OutputsMixin, PhrasingMixin, TemplateMixin, A
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
     SCREENS = {
         "training": TrainingScreen,
-        "courses": CoursesScreen,
-        "reflections": ReflectionsScreen,
-        "actions": ActionsScreen,
-        "review": ReviewScreen,
+        "courses": _later("courses", "CoursesScreen"),
+        "reflections": _later("sections", "ReflectionsScreen"),
+        "actions": _later("sections", "ActionsScreen"),
+        "review": _later("review", "ReviewScreen"),
     }
     BINDINGS = [
         Binding("ctrl+s", "save", "保存并完成", priority=True),
@@ -82,6 +88,8 @@ class SpeechWizardApp(SavingMixin, OutputsMixin, PhrasingMixin, TemplateMixin, A
         if self.resume is None:
             self.push_screen(self.step)
         else:
+            from wizard.ui.dialogs.resume import ResumeDialog
+
             self.push_screen(ResumeDialog(self.resume), self._resume_chosen)
 
     def _resume_chosen(self, resume: bool | None) -> None:
@@ -146,6 +154,9 @@ class SpeechWizardApp(SavingMixin, OutputsMixin, PhrasingMixin, TemplateMixin, A
         Worked out once per change of the record, however many widgets ask.
         """
         if self._problems is None:
+            from wizard import typography
+            from wizard.checks import Problem, check
+
             typed = [
                 Problem("error", "training", path, message) for path, message in self.session.date_errors.items()
             ]
@@ -224,6 +235,8 @@ class SpeechWizardApp(SavingMixin, OutputsMixin, PhrasingMixin, TemplateMixin, A
         if not self.session.dirty:
             self.exit(None)
             return
+        from wizard.ui.dialogs.confirm import ConfirmDialog
+
         kept = self.autosave.flush()
         question = "有尚未保存的修改。"
         question += "草稿已保存，下次启动时可以恢复。确定要退出吗？" if kept else "草稿也无法保存！确定要退出吗？"

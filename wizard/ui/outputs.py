@@ -3,6 +3,7 @@
 Copy goes both ways at once: OSC 52 through the terminal (works over SSH) and
 the system clipboard where a tool for it exists; a notification says which
 worked. Exports are written in a thread and reported the same way.
+What each action needs is imported when it is first used, not at start-up.
 """
 
 from __future__ import annotations
@@ -10,10 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from wizard import clipboard, export, typography
 from wizard.storage import RecordError
-from wizard.ui.dialogs.fix import FixDialog
-from wizard.ui.dialogs.save_as import SaveAsDialog
 
 if TYPE_CHECKING:
     from wizard.session import Session
@@ -32,6 +30,8 @@ class OutputsMixin:
         self.run_worker(lambda: self._copy_to_system(text), thread=True, group="copy")
 
     def _copy_to_system(self, text: str) -> None:
+        from wizard import clipboard
+
         result = clipboard.copy_text(text)
         if result.ok:
             message = f"已复制全文（{len(text.strip()):,} 字），系统剪贴板：{result.tool}"
@@ -42,6 +42,8 @@ class OutputsMixin:
         self.call_from_thread(self.notify, message, severity=severity, markup=False)
 
     def action_export(self, fmt: str) -> None:
+        from wizard.ui.dialogs.save_as import SaveAsDialog
+
         suffix, label = EXPORTS[fmt]
         base = self.session.path or self.session.output or Path(self.session.proposed_name())
         proposed = str(Path(base).with_suffix(suffix))
@@ -52,6 +54,8 @@ class OutputsMixin:
         speech = self.session.speech
 
         def write() -> None:
+            from wizard import export
+
             try:
                 if fmt == "docx":
                     export.write_docx(speech, path)
@@ -67,6 +71,9 @@ class OutputsMixin:
         self.run_worker(write, thread=True, group="export")
 
     def action_fix_typography(self) -> None:
+        from wizard import typography
+        from wizard.ui.dialogs.fix import FixDialog
+
         fixed, changes = typography.fix(self.session.speech)
         if not changes:
             self.notify("没有需要自动修正的标点。", markup=False)

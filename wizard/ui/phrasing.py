@@ -3,7 +3,8 @@
 A single phrase goes where the cursor is. A parallel set (三句排比) becomes
 points of the section being edited: empty points are filled first, then new
 ones are added. Imported sections keep their kind; imported points join the
-section being edited, or the last section of their kind.
+section being edited, or the last section of their kind. The dialogs, the
+phrase bank and the library are imported when first used, not at start-up.
 """
 
 from __future__ import annotations
@@ -13,14 +14,12 @@ from typing import TYPE_CHECKING
 
 from textual.widgets import Input, TextArea
 
-from wizard import library
 from wizard.model import Point, Section
-from wizard.ui.dialogs.import_parts import ImportChoice, ImportDialog
-from wizard.ui.dialogs.phrase_picker import PhrasePicker
 
 if TYPE_CHECKING:
     from wizard.phrases import Phrase
     from wizard.session import Session
+    from wizard.ui.dialogs.import_parts import ImportChoice
 
 _KIND_OF_FIELD = {
     "heading": ("heading",),
@@ -48,6 +47,8 @@ class PhrasingMixin:
         path = self._focused_path()
         kinds = _KIND_OF_FIELD.get(path.rsplit(".", 1)[-1]) if path else None
         target = self.focused
+        from wizard.ui.dialogs.phrase_picker import PhrasePicker
+
         self.push_screen(PhrasePicker(self.step, kinds), lambda phrase: self._insert_phrase(phrase, target, path))
 
     def _insert_phrase(self, phrase: Phrase | None, target, path: str) -> None:
@@ -96,6 +97,8 @@ class PhrasingMixin:
         self.notify(f"已插入 {len(leads)} 句排比领起句，请逐条补充阐述。", markup=False)
 
     def action_import(self) -> None:
+        from wizard.ui.dialogs.import_parts import ImportDialog
+
         self.push_screen(ImportDialog(self.session.path), self._import_chosen)
 
     def _import_chosen(self, choice: ImportChoice | None) -> None:
@@ -103,6 +106,8 @@ class PhrasingMixin:
             self.run_worker(self._import(choice, self._focused_path()))
 
     async def _import(self, choice: ImportChoice, path: str) -> None:
+        from wizard import library
+
         source = choice.entry.speech
         sections = self.session.speech.sections
         for section in library.import_sections(source, choice.sections):

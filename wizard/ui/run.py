@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 from wizard import drafts, storage
-from wizard.checks import check
 from wizard.model import CourseGroup, Point, Speech
 from wizard.prompts import example_path, speech_wording
 from wizard.session import Session
@@ -76,11 +75,15 @@ GC_THRESHOLDS = (700, 10, 100)
 
 def make_app(session: Session, *, cursor_blink: bool = True, draft_key: str = "new", offer_draft: bool = False):
     """The app factory shared by the command line, the tests and the screenshots."""
-    from wizard import templates
     from wizard.ui import texts
     from wizard.ui.app import SpeechWizardApp
 
-    texts.use_template(templates.get(session.template) if session.template else None)
+    if session.template:
+        from wizard import templates
+
+        texts.use_template(templates.get(session.template))
+    else:
+        texts.use_template(None)
     gc.set_threshold(*GC_THRESHOLDS)
     resume = draft_to_offer(draft_key, session) if offer_draft else None
     return SpeechWizardApp(session, cursor_blink=cursor_blink, draft_key=draft_key, resume=resume)
@@ -103,6 +106,8 @@ def run_wizard(args: argparse.Namespace) -> int:
         print(f"已保存：{result.path}（全文的文本文件未能写入：{session.text_error}）", file=sys.stderr)
     else:
         print(f"已保存：{result.path}（全文另存为 {session.text_path()}）", file=sys.stderr)
+    from wizard.checks import check
+
     open_problems = [problem for problem in check(storage.load(result.path)) if problem.severity == "error"]
     if open_problems:
         print(

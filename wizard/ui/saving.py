@@ -14,8 +14,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from wizard.storage import RecordError
-from wizard.ui.dialogs.confirm import ConfirmDialog
-from wizard.ui.dialogs.save_as import SaveAsDialog
 
 if TYPE_CHECKING:
     from wizard.session import Session
@@ -50,6 +48,8 @@ class SavingMixin:
             self.save_to(target)
 
     def ask_path(self, message: str = "") -> None:
+        from wizard.ui.dialogs.save_as import SaveAsDialog
+
         proposed = str(self.session.save_target() or self.session.proposed_name())
         self.push_screen(SaveAsDialog(proposed, message), self._path_chosen)
 
@@ -70,6 +70,8 @@ class SavingMixin:
         self._write(path)
 
     def _confirm_overwrite(self, question: str, path: Path) -> None:
+        from wizard.ui.dialogs.confirm import ConfirmDialog
+
         self.push_screen(
             ConfirmDialog(question, "覆盖", "另存为…", yes_first=False),
             lambda yes: self._write(path) if yes else self.ask_path(),

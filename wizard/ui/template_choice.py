@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from wizard import templates
 from wizard.assemble import is_blank
 from wizard.model import Point
 from wizard.ui import texts
@@ -25,11 +24,15 @@ class TemplateMixin:
         """A user's template that cannot be read is skipped; say which file and why."""
         if self.session.template is None:
             return
+        from wizard import templates
+
         _found, problems = templates.available()
         for problem in problems:
             self.notify(problem.skipped_line(), title="模板未载入", severity="warning", timeout=10, markup=False)
 
     async def switch_template(self, name: str) -> None:
+        from wizard import templates
+
         template = templates.get(name)
         texts.use_template(template)
         self.session.template = name

@@ -8,8 +8,6 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Label, Select, Static
 
-from wizard import templates
-
 from wizard.ui import texts
 from wizard.ui.screens.base import StepScreen
 from wizard.ui.widgets.fields import Field
@@ -39,6 +37,8 @@ class TrainingScreen(StepScreen):
 
     def compose_template_choice(self, current: str) -> ComposeResult:
         """A new speech first chooses its kind: exchange speech, written reflection, pledge…"""
+        from wizard import templates
+
         found, _problems = templates.available()
         yield Label(Text("发言类型"), classes="field-label")
         options = [(template.label, template.name) for template in found]
