@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import signal
 from collections.abc import Callable, Iterable
 from importlib import import_module
@@ -91,6 +92,18 @@ class SpeechWizardApp(SavingMixin, OutputsMixin, PhrasingMixin, TemplateMixin, A
             from wizard.ui.dialogs.resume import ResumeDialog
 
             self.push_screen(ResumeDialog(self.resume), self._resume_chosen)
+        self.call_after_refresh(self.start_up_done)
+
+    def start_up_done(self) -> None:
+        """The first screen is painted: collect garbage again if start-up paused it (run_wizard).
+
+        What start-up made lives as long as the app: it is moved out of the
+        collector's way (``gc.freeze``), so later full collections skip it. The
+        little cyclic garbage among it (~2,000 objects) is kept, not freed.
+        """
+        if not gc.isenabled():
+            gc.freeze()
+            gc.enable()
 
     def _resume_chosen(self, resume: bool | None) -> None:
         draft, self.resume = self.resume, None

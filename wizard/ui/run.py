@@ -91,6 +91,11 @@ def make_app(session: Session, *, cursor_blink: bool = True, draft_key: str = "n
 
 def run_wizard(args: argparse.Namespace) -> int:
     """Run the wizard; on finishing print the speech on stdout and where it was saved on stderr."""
+    # Start-up makes some 80,000 objects that live as long as the app (modules,
+    # classes, the first screen's widgets) and little garbage (about 2,000), and the
+    # collector ran about a hundred times before the first frame (~10 ms). It is
+    # off until the first screen is painted (SpeechWizardApp.start_up_done).
+    gc.disable()
     session = make_session(args)
     key = drafts.key_for(args.command, session.path)
     app = make_app(session, draft_key=key, offer_draft=True)
