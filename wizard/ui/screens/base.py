@@ -16,6 +16,7 @@ from wizard.fields import block_key
 from wizard.length import count_blocks
 from wizard.ui import texts
 from wizard.ui.widgets.fields import Field, field_id
+from wizard.ui.widgets.nav_button import NavButton
 from wizard.ui.widgets.preview import Preview, PreviewBlock
 from wizard.ui.widgets.step_bar import StepBar, StepTab
 
@@ -64,11 +65,11 @@ class StepScreen(Screen[None]):
                 yield Static(Text(prompt["hint"]), classes="step-hint")
                 yield from self.compose_form()
                 with Horizontal(classes="nav"):
-                    yield Button(texts.app_text("back"), id="back", disabled=self.STEP == texts.STEPS[0])
+                    yield NavButton(texts.app_text("back"), id="back", disabled=self.STEP == texts.STEPS[0])
                     if self.STEP == texts.STEPS[-1]:
-                        yield Button(texts.app_text("save"), id="save", variant="primary")
+                        yield NavButton(texts.app_text("save"), id="save", variant="primary")
                     else:
-                        yield Button(texts.app_text("next"), id="next", variant="primary")
+                        yield NavButton(texts.app_text("next"), id="next", variant="primary")
             # The speech is in the preview from the first frame, composed with the form:
             # mounted later it cost a second round of styling and layout.
             with Preview(id="preview"):
