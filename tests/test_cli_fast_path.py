@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from wizard import cli
+from wizard import arguments, cli
 from wizard.prompts import example_path
 
 EXAMPLE = str(example_path())
@@ -24,13 +24,13 @@ def test_every_command_line_the_fast_path_takes_is_read_as_argparse_reads_it():
         list(argv)
         for length in range(1, 5)
         for argv in itertools.product(TOKENS, repeat=length)
-        if cli._plain_render(list(argv)) is not None
+        if arguments.plain_render(list(argv)) is not None
     ]
     # Without these the test could pass with a fast path that takes nothing.
     assert ["render", "x.toml"] in taken and ["render", "-", "--format", "markdown"] in taken
     assert ["render", "--format", "text", "x.toml"] in taken
     for argv in taken:
-        assert vars(cli._plain_render(argv)) == vars(cli._parser().parse_args(argv)), argv
+        assert vars(arguments.plain_render(argv)) == vars(arguments.build_parser().parse_args(argv)), argv
 
 
 @pytest.mark.parametrize(
@@ -49,7 +49,7 @@ def test_every_command_line_the_fast_path_takes_is_read_as_argparse_reads_it():
     ],
 )
 def test_anything_else_is_left_to_argparse(argv):
-    assert cli._plain_render(argv) is None
+    assert arguments.plain_render(argv) is None
 
 
 def _run(capsys, argv: list[str]) -> tuple[int, str, str]:
@@ -72,7 +72,7 @@ def test_the_fast_path_prints_and_fails_as_the_argparse_path_does(capsys, tmp_pa
         "trailing-slash": EXAMPLE + "/",
     }[case]
     fast, slow = ["render", name, "--format", fmt], ["render", f"--format={fmt}", name]
-    assert cli._plain_render(fast) is not None and cli._plain_render(slow) is None
+    assert arguments.plain_render(fast) is not None and arguments.plain_render(slow) is None
     result = _run(capsys, fast)
     assert result == _run(capsys, slow)
     assert result[0] == (0 if case in ("example", "trailing-slash") else 1)

@@ -5,69 +5,19 @@ start fast; the wizard itself is imported only when a wizard command runs.
 Errors are one line on stderr: exit 1 for a bad file, 2 for wrong usage.
 
 The commonest command, ``render FILE`` to standard output, does not even
-import argparse: see ``_plain_render``.
+import argparse: see ``wizard.arguments``.
 """
 
 from __future__ import annotations
 
 import sys
-from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
-from wizard import __version__
+from wizard.arguments import PROG, read
 from wizard.storage import RecordError
 
 if TYPE_CHECKING:
     import argparse
-
-PROG = "speech-wizard"
-
-
-def _parser() -> argparse.ArgumentParser:
-    import argparse
-
-    parser = argparse.ArgumentParser(
-        prog=PROG,
-        description="心得发言向导：一步步写好学习心得交流发言，保存为 TOML 记录并输出发言稿。",
-    )
-    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
-    parser.add_argument(
-        "--template",
-        metavar="NAME",
-        help="新建发言时使用的模板（默认 exchange 学习心得交流发言；用 templates 命令查看全部）",
-    )
-    commands = parser.add_subparsers(dest="command", metavar="命令")
-    edit = commands.add_parser("edit", help="在向导中打开已保存的记录")
-    edit.add_argument("file", help="记录文件（.toml）")
-    demo = commands.add_parser("demo", help="用内置示例打开向导")
-    demo.add_argument("-o", "--output", help="保存到这个文件")
-    commands.add_parser("example", help="在标准输出打印内置示例记录（TOML）")
-    render = commands.add_parser("render", help="把记录排成发言稿")
-    render.add_argument("file", help="记录文件（.toml），- 表示标准输入")
-    render.add_argument("--format", choices=("text", "markdown", "docx"), default="text", help="输出格式")
-    render.add_argument("-o", "--output", help="输出文件（默认标准输出；docx 必须指定）")
-    check = commands.add_parser(
-        "check",
-        help="检查记录：内容问题、排版问题和字数；有错误时退出码为 1",
-        description="列出记录中的错误和提示（含标点、引号、日期、空格、占位符等排版问题），"
-        "最后一行是字数和预计时长。只有提示时退出码为 0，有错误时为 1。",
-    )
-    check.add_argument("file", help="记录文件（.toml），- 表示标准输入")
-    check.add_argument(
-        "--fix",
-        action="store_true",
-        help="自动修正机械性的排版问题（标点全半角、引号、日期连接号、前导零、空格），"
-        "显示每处修改后写回文件（按记录格式重写，文件中的注释不保留）",
-    )
-    listing = commands.add_parser(
-        "list",
-        help="列出保存过的记录（默认数据文件夹中的 records 和 drafts）",
-        description="列出发言记录：日期、培训班、字数、文件，按培训日期从新到旧。"
-        "无法读取的文件在标准错误中说明并跳过；一个文件夹都读不了时退出码为 1。",
-    )
-    listing.add_argument("folders", nargs="*", metavar="FOLDER", help="要查找的文件夹或记录文件")
-    commands.add_parser("templates", help="列出可用的发言模板")
-    return parser
 
 
 def _fail(message: str) -> int:
@@ -225,31 +175,6 @@ def _wizard(args: argparse.Namespace) -> int:
     return run_wizard(args)
 
 
-def _plain_render(argv: list[str]) -> SimpleNamespace | None:
-    """The arguments of ``render FILE [--format text|markdown]``, as argparse reads them; else None.
-
-    ``render`` is what scripts and editors run, and argparse cost it ~9 ms of
-    ~47: the import, building every command's parser, and the help formatter
-    and gettext that bring shutil and locale. Only these exact forms are read
-    here; every other command line - another option, help, a mistake, a FILE
-    that starts with ``-`` - goes to argparse, with its messages and exit codes.
-    """
-    if not argv or argv[0] != "render":
-        return None
-    rest = argv[1:]
-    fmt = "text"
-    if len(rest) == 3 and rest[0] == "--format":
-        fmt, rest = rest[1], rest[2:]
-    elif len(rest) == 3 and rest[1] == "--format":
-        fmt, rest = rest[2], rest[:1]
-    if len(rest) != 1 or fmt not in ("text", "markdown"):
-        return None
-    file = rest[0]
-    if file.startswith("-") and file != "-":
-        return None
-    return SimpleNamespace(template=None, command="render", file=file, format=fmt, output=None)
-
-
 def _skip_the_collection_at_exit() -> None:
     """Spare the interpreter the garbage collection it runs over every object as it exits.
 
@@ -270,13 +195,10 @@ def main(argv: list[str] | None = None) -> int:
     taken to end on return (as the console script and ``python -m wizard`` do):
     then a command other than the wizard skips the collection at exit.
     """
-    arguments = sys.argv[1:] if argv is None else list(argv)
-    args = _plain_render(arguments)
-    if args is None:
-        args = _parser().parse_args(arguments)
-        if usage_error := _check_template(args):
-            print(f"{PROG}: 错误：{usage_error}", file=sys.stderr)
-            return 2
+    args = read(sys.argv[1:] if argv is None else list(argv))
+    if usage_error := _check_template(args):
+        print(f"{PROG}: 错误：{usage_error}", file=sys.stderr)
+        return 2
     handlers = {"render": _render, "check": _check, "example": _example, "list": _list, "templates": _templates}
     handler = handlers.get(args.command, _wizard)
     try:

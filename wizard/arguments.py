@@ -1,0 +1,97 @@
+"""Reading the command line: argparse for every command, a short way for ``render FILE``.
+
+``render`` is what scripts and editors run, and argparse cost it ~9 ms of
+~47: the import, building every command's parser, and the help formatter and
+gettext that bring shutil and locale. ``plain_render`` reads the few command
+lines that need none of that exactly as argparse would; every other one goes
+to argparse, with its help, messages and exit codes.
+"""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+from typing import TYPE_CHECKING
+
+from wizard import __version__
+
+if TYPE_CHECKING:
+    import argparse
+
+PROG = "speech-wizard"
+
+
+def read(argv: list[str]) -> argparse.Namespace | SimpleNamespace:
+    """The command and its options; argparse exits with status 2 on a usage error."""
+    args = plain_render(argv)
+    return build_parser().parse_args(argv) if args is None else args
+
+
+def plain_render(argv: list[str]) -> SimpleNamespace | None:
+    """The arguments of ``render FILE [--format text|markdown]``, as argparse reads them; else None.
+
+    Only these exact forms are read here; any other command line - another
+    option or spelling, help, a mistake, a FILE that starts with ``-`` - is
+    left to argparse.
+    """
+    if not argv or argv[0] != "render":
+        return None
+    rest = argv[1:]
+    fmt = "text"
+    if len(rest) == 3 and rest[0] == "--format":
+        fmt, rest = rest[1], rest[2:]
+    elif len(rest) == 3 and rest[1] == "--format":
+        fmt, rest = rest[2], rest[:1]
+    if len(rest) != 1 or fmt not in ("text", "markdown"):
+        return None
+    file = rest[0]
+    if file.startswith("-") and file != "-":
+        return None
+    return SimpleNamespace(template=None, command="render", file=file, format=fmt, output=None)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser of every command; argparse is imported here, not at start."""
+    import argparse
+
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="心得发言向导：一步步写好学习心得交流发言，保存为 TOML 记录并输出发言稿。",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument(
+        "--template",
+        metavar="NAME",
+        help="新建发言时使用的模板（默认 exchange 学习心得交流发言；用 templates 命令查看全部）",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="命令")
+    edit = commands.add_parser("edit", help="在向导中打开已保存的记录")
+    edit.add_argument("file", help="记录文件（.toml）")
+    demo = commands.add_parser("demo", help="用内置示例打开向导")
+    demo.add_argument("-o", "--output", help="保存到这个文件")
+    commands.add_parser("example", help="在标准输出打印内置示例记录（TOML）")
+    render = commands.add_parser("render", help="把记录排成发言稿")
+    render.add_argument("file", help="记录文件（.toml），- 表示标准输入")
+    render.add_argument("--format", choices=("text", "markdown", "docx"), default="text", help="输出格式")
+    render.add_argument("-o", "--output", help="输出文件（默认标准输出；docx 必须指定）")
+    check = commands.add_parser(
+        "check",
+        help="检查记录：内容问题、排版问题和字数；有错误时退出码为 1",
+        description="列出记录中的错误和提示（含标点、引号、日期、空格、占位符等排版问题），"
+        "最后一行是字数和预计时长。只有提示时退出码为 0，有错误时为 1。",
+    )
+    check.add_argument("file", help="记录文件（.toml），- 表示标准输入")
+    check.add_argument(
+        "--fix",
+        action="store_true",
+        help="自动修正机械性的排版问题（标点全半角、引号、日期连接号、前导零、空格），"
+        "显示每处修改后写回文件（按记录格式重写，文件中的注释不保留）",
+    )
+    listing = commands.add_parser(
+        "list",
+        help="列出保存过的记录（默认数据文件夹中的 records 和 drafts）",
+        description="列出发言记录：日期、培训班、字数、文件，按培训日期从新到旧。"
+        "无法读取的文件在标准错误中说明并跳过；一个文件夹都读不了时退出码为 1。",
+    )
+    listing.add_argument("folders", nargs="*", metavar="FOLDER", help="要查找的文件夹或记录文件")
+    commands.add_parser("templates", help="列出可用的发言模板")
+    return parser
