@@ -7,10 +7,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from wizard.typography import Change
+from wizard.ui.dialogs.base import Dialog
 
 
 def change_text(changes: list[Change]) -> Text:
@@ -24,8 +24,13 @@ def change_text(changes: list[Change]) -> Text:
     return text
 
 
-class FixDialog(ModalScreen[bool]):
+class FixDialog(Dialog[bool]):
     """Dismisses with True to apply the listed changes."""
+
+    DEFAULT_CSS = """
+    #fix-dialog { width: 90; }
+    #fix-changes { height: auto; max-height: 20; border: round $panel-lighten-2; }
+    """
 
     BINDINGS = [Binding("escape", "dismiss(False)", "取消")]
 

@@ -9,10 +9,10 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from wizard.text import clean
+from wizard.ui.dialogs.base import Dialog
 
 
 class PathInput(Input):
@@ -22,7 +22,7 @@ class PathInput(Input):
         event.text = clean(event.text)  # before Input's own handler inserts it
 
 
-class SaveAsDialog(ModalScreen[Path | None]):
+class SaveAsDialog(Dialog[Path | None]):
     """Dismisses with the chosen path, or None when cancelled."""
 
     BINDINGS = [Binding("escape", "dismiss(None)", "取消")]

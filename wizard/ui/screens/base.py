@@ -24,6 +24,16 @@ if TYPE_CHECKING:
     from wizard.session import Session
     from wizard.ui.app import SpeechWizardApp
 
+#: Boxes for the items of a list (course groups, sections, the review's layout) and the
+#: buttons that move them. Steps other than the first add this to their DEFAULT_CSS,
+#: so it is parsed when one of them is first shown, not before the first frame.
+CARD_CSS = """
+.card { height: auto; border: round $panel-lighten-2; padding: 0 1; margin-bottom: 1; }
+.card-title { text-style: bold; color: $accent; }
+.item-buttons { height: auto; margin-bottom: 1; }
+.item-buttons > Button { margin-right: 1; }
+"""
+
 
 class StepScreen(Screen[None]):
     """A wizard step: subclasses say which step and compose its form."""

@@ -10,13 +10,18 @@ from textual.widgets import Button, Static
 
 from wizard.model import CourseGroup
 from wizard.ui import texts
-from wizard.ui.screens.base import StepScreen
+from wizard.ui.screens.base import CARD_CSS, StepScreen
 from wizard.ui.widgets.fields import Field
 from wizard.ui.widgets.list_buttons import ItemButton, apply_move, item_buttons
 
 
 class CoursesScreen(StepScreen):
     STEP = "courses"
+    DEFAULT_CSS = CARD_CSS + """
+    #groups { height: auto; }
+    .row { height: auto; }
+    .row > Field { width: 1fr; margin-right: 1; }
+    """
 
     def compose_form(self) -> ComposeResult:
         with Vertical(id="groups"):

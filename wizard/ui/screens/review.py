@@ -12,7 +12,7 @@ from textual.widgets.option_list import Option
 from wizard.length import blocks_line, measure_speech
 from wizard.model import DATE_STYLES, POINT_LAYOUTS, POINT_NUMBERINGS
 from wizard.ui import texts
-from wizard.ui.screens.base import StepScreen
+from wizard.ui.screens.base import CARD_CSS, StepScreen
 from wizard.ui.widgets.fields import Field
 
 TARGETS = (3, 5, 8, 10)
@@ -27,6 +27,15 @@ _CHOICES = (*_OPTION_KEYS, "target_minutes")
 
 class ReviewScreen(StepScreen):
     STEP = "review"
+    DEFAULT_CSS = CARD_CSS + """
+    #length { text-style: bold; margin: 1 0; }
+    #blocks-length { color: $text-muted; margin-bottom: 1; }
+    #problems { height: auto; max-height: 12; margin-bottom: 1; }
+    #layout { margin-top: 1; }
+    #layout > Select { margin-bottom: 1; }
+    .review-buttons { height: auto; margin-bottom: 1; }
+    .review-buttons > Button { margin-right: 1; }
+    """
     #: Arriving to read and finish: the length and the actions stay in view.
     FIRST_FOCUS = "#copy"
 

@@ -15,7 +15,7 @@ from textual.widgets import Button, Static
 from wizard.model import Point, Section
 from wizard.numerals import chinese_numeral
 from wizard.ui import texts
-from wizard.ui.screens.base import StepScreen
+from wizard.ui.screens.base import CARD_CSS, StepScreen
 from wizard.ui.widgets.fields import Field, field_id
 from wizard.ui.widgets.phrase_complete import PhraseAutoComplete
 from wizard.ui.widgets.list_buttons import ItemButton, apply_move, item_buttons
@@ -23,6 +23,12 @@ from wizard.ui.widgets.list_buttons import ItemButton, apply_move, item_buttons
 
 class SectionsScreen(StepScreen):
     KIND = "reflection"
+    DEFAULT_CSS = CARD_CSS + """
+    #sections { height: auto; }
+    .point { height: auto; padding-left: 2; border-left: vkey $panel-lighten-2; margin-bottom: 1; }
+    .point-title { color: $text-muted; }
+    .add-point { margin-bottom: 1; }
+    """
 
     def positions(self) -> list[int]:
         """Indexes into ``speech.sections`` of this step's sections."""
