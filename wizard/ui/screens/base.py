@@ -69,22 +69,24 @@ class StepScreen(Screen[None]):
             self.set_class(chosen is not None and name == chosen[1], name)
         prompt = texts.step(self.STEP)
         yield StepBar(self.STEP)
-        with Horizontal(id="body"):
-            with VerticalScroll(id="form", can_focus=False):
-                yield Static(Text(prompt["question"]), classes="question")
-                yield Static(Text(prompt["hint"]), classes="step-hint")
-                yield from self.compose_form()
-                with Horizontal(classes="nav"):
-                    yield NavButton(texts.app_text("back"), id="back", disabled=self.STEP == texts.STEPS[0])
-                    if self.STEP == texts.STEPS[-1]:
-                        yield NavButton(texts.app_text("save"), id="save", variant="primary")
-                    else:
-                        yield NavButton(texts.app_text("next"), id="next", variant="primary")
-            # The speech is in the preview from the first frame, composed with the form:
-            # mounted later it cost a second round of styling and layout.
-            with Preview(id="preview"):
-                for block in self.wizard.speech_blocks():
-                    yield PreviewBlock(block.key, block.lines)
+        # Form and preview side by side (one above the other on a narrow terminal) in
+        # the screen's own layout, under the step bar docked at the top: a container
+        # around them cost every frame a full-screen widget to style, place and draw.
+        with VerticalScroll(id="form", can_focus=False):
+            yield Static(Text(prompt["question"]), classes="question")
+            yield Static(Text(prompt["hint"]), classes="step-hint")
+            yield from self.compose_form()
+            with Horizontal(classes="nav"):
+                yield NavButton(texts.app_text("back"), id="back", disabled=self.STEP == texts.STEPS[0])
+                if self.STEP == texts.STEPS[-1]:
+                    yield NavButton(texts.app_text("save"), id="save", variant="primary")
+                else:
+                    yield NavButton(texts.app_text("next"), id="next", variant="primary")
+        # The speech is in the preview from the first frame, composed with the form:
+        # mounted later it cost a second round of styling and layout.
+        with Preview(id="preview"):
+            for block in self.wizard.speech_blocks():
+                yield PreviewBlock(block.key, block.lines)
         yield Footer()
 
     def compose_form(self) -> ComposeResult:
