@@ -39,7 +39,7 @@ class StepScreen(Screen[None]):
     """A wizard step: subclasses say which step and compose its form."""
 
     STEP: ClassVar[str]
-    #: Typing starts in the first field (see on_screen_resume), not in the scrolling container.
+    #: Typing starts in the first field (see focus_first_field), not in the scrolling container.
     AUTO_FOCUS = ""
     FIRST_FOCUS = "FieldInput, FieldArea"
     #: While a keystroke is applied, or the screen is first shown: the problems wait
@@ -94,6 +94,24 @@ class StepScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.wizard.step_screens.append(self)
+        self.focus_first_field()
+
+    def focus_first_field(self) -> None:
+        """Typing starts in the first field (not in the scrolling container).
+
+        Focusing normally centres the widget, computed before the form's layout
+        has settled on a first visit: the form opened scrolled past its first
+        field. The first field is at the top anyway. Here, called once the form
+        is mounted but before the screen is first laid out, the field is styled
+        as focused at once (as Textual's own auto-focus does) and is painted
+        focused in the first frame, not restyled and repainted a frame later.
+        """
+        if self.focused is not None:
+            return
+        first = self.query(self.FIRST_FOCUS).first() if self.query(self.FIRST_FOCUS) else None
+        if first is not None and first.focusable:
+            first.has_focus = True
+            self.set_focus(first, scroll_visible=False)
 
     def reload_values(self) -> None:
         """Put the record's current values into the fields (after a change made elsewhere)."""
@@ -122,13 +140,7 @@ class StepScreen(Screen[None]):
         else:
             self.call_after_refresh(self.refresh_messages)
         self._shown = True
-        if self.focused is None:
-            # Focusing normally centres the widget, computed before the form's
-            # layout has settled on a first visit: the form opened scrolled
-            # past its first field. The first field is at the top anyway.
-            first = self.query(self.FIRST_FOCUS).first() if self.query(self.FIRST_FOCUS) else None
-            if first is not None:
-                first.focus(scroll_visible=False)
+        self.focus_first_field()
         focused = self.focused
         path = getattr(focused, "path", None) if focused else None
         self.query_one(Preview).follow(block_key(path) if path else self.preview_key())
