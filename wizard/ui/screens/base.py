@@ -108,7 +108,8 @@ class StepScreen(Screen[None]):
         """
         if self.focused is not None:
             return
-        first = self.query(self.FIRST_FOCUS).first() if self.query(self.FIRST_FOCUS) else None
+        fields = self.query(self.FIRST_FOCUS)  # one walk of the screen: the query keeps its result
+        first = fields.first() if fields else None
         if first is not None and first.focusable:
             first.has_focus = True
             self.set_focus(first, scroll_visible=False)
