@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from rich.cells import cell_len
 from rich.segment import ControlType
+from textual.strip import Strip
 
 from tests.ui.conftest import demo_app, paste_into, screen_text
 from wizard.ui.widgets.fields import field_id
@@ -148,3 +149,37 @@ async def test_partial_repaints_add_up_to_what_a_full_repaint_draws(private_home
         await pilot.press("escape")
         await pilot.pause(0.3)
         assert_shows_the_screen(pilot, terminal)
+
+
+@pytest.mark.parametrize(("size", "step"), [((160, 48), "training"), ((80, 24), "training"), ((160, 48), "review")])
+async def test_a_full_frame_is_textuals_own_with_covered_containers_left_undrawn(private_home, size, step):
+    from textual.containers import Vertical
+
+    from wizard.ui.compositor import STOCK
+    from wizard.ui.widgets.fields import Field
+
+    app = demo_app()
+    async with app.run_test(size=size) as pilot:
+        app.goto(step)
+        await pilot.pause()
+        compositor = app.screen._compositor
+        region = compositor.size.region
+        stock = STOCK["_render_chops"](compositor, region, lambda y: True)
+        asked: list[object] = []
+        render_lines = Vertical.render_lines
+
+        def spy(widget, crop):
+            asked.append(widget)
+            return render_lines(widget, crop)
+
+        Vertical.render_lines = spy
+        try:
+            ours = compositor._render_chops(region, lambda y: True)
+        finally:
+            del Vertical.render_lines
+        assert Terminal.of_strips([Strip.join(chop.values()) for chop in ours]) == Terminal.of_strips(
+            [Strip.join(chop.values()) for chop in stock]
+        )
+        fields = [widget for widget in app.screen.query(Field) if widget.region]
+        assert fields, "the step shows fields"
+        assert not [widget for widget in asked if isinstance(widget, Field)], "a field's own lines were drawn"

@@ -30,6 +30,26 @@ async def test_a_date_that_does_not_exist_is_shown_kept_and_listed(private_home)
         assert app.focused is widget_for(pilot, "training.start")
 
 
+async def test_a_field_message_comes_with_its_problem_and_goes_when_the_field_is_left(private_home):
+    app = demo_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert not app.screen.query(".field-message"), "a step without problems opens with no message lines"
+        await paste_into(pilot, "training.start", "开班那天")
+        line = app.screen.query_one("#m-training-start")
+        assert line.display and "看不懂这个日期" in screen_text(pilot)
+        # Fixed while still typing: the line goes blank but keeps its place until the field is left.
+        await paste_into(pilot, "training.start", "2026年11月3日")
+        assert line.display and "看不懂这个日期" not in screen_text(pilot)
+        await pilot.press("tab")
+        await pilot.pause()
+        assert not line.display
+        # Wrong again: the same line comes back, no second one.
+        await paste_into(pilot, "training.start", "开班那天")
+        assert line.display and len(app.screen.query(".field-message")) == 1
+        assert "看不懂这个日期" in screen_text(pilot)
+
+
 async def test_an_end_before_the_start_is_shown_and_the_review_leads_back(private_home):
     app = new_app()
     async with app.run_test(size=(120, 40)) as pilot:

@@ -19,7 +19,9 @@ rectangle is the whole screen, and some 45 widgets re-compose all their lines.
 Here a widget draws only the rows on which it still has a piece to give: one
 that a dirty span touches and that no widget in front of it has drawn. Pieces
 no span touches stay empty, since they are never sent to the terminal; so do
-the lines of a container whose children cover its part of the span.
+the lines of a container whose children cover its part of the span. A full
+frame (the first one, a new screen, a resize) is drawn the same way, with
+every line dirty: the form's containers, hidden under their fields, draw nothing.
 """
 
 from __future__ import annotations
@@ -31,16 +33,8 @@ from textual.geometry import Region
 from textual.strip import Strip
 
 _EMPTY = Strip([], 0)
-
-
-def _fill_line(line: dict[int, Strip | None], cuts: list[int], render_x: int, span: tuple[int, int], strip: Strip) -> None:
-    """Fill the pieces of one screen line that ``strip`` (a widget's row from ``render_x``) wins."""
-    first_cut, last_cut = span
-    starts = [cut for cut in cuts if last_cut >= cut >= first_cut]
-    if len(starts) < 2:
-        return
-    free = [line.get(start) is None for start in starts[:-1]]
-    _fill_runs(line, starts, free, render_x, strip)
+#: Textual's own methods that ``apply`` replaced, by name.
+STOCK: dict[str, Callable] = {}
 
 
 def _fill_runs(line: dict[int, Strip | None], starts: list[int], wanted: list[bool], render_x: int, strip: Strip) -> None:
@@ -65,16 +59,10 @@ def _fill_runs(line: dict[int, Strip | None], starts: list[int], wanted: list[bo
 def _render_chops(
     self: Compositor, crop: Region, is_rendered_line: Callable[[int], bool]
 ) -> Sequence[Mapping[int, Strip]]:
-    cuts = self.cuts
-    chops: list[dict[int, Strip | None]] = [dict.fromkeys(cut_set[:-1]) for cut_set in cuts]
-    for region, clip, strips in self._get_renders(crop):
-        render_region = region.intersection(clip)
-        render_x = render_region.x
-        span = render_region.column_span
-        for y, strip in zip(render_region.line_range, strips):
-            if is_rendered_line(y):
-                _fill_line(chops[y], cuts[y], render_x, span, strip)
-    return chops  # type: ignore[return-value]
+    """A full frame: every line of ``crop``, each widget drawing only the rows it has a piece on."""
+    whole = [(crop.x, crop.right)]
+    spans_by_row = {y: whole for y in crop.line_range if is_rendered_line(y)}
+    return _fill_chops(self, spans_by_row)  # type: ignore[return-value]
 
 
 def _wanted_pieces(
@@ -113,16 +101,14 @@ def _moved_regions(self: Compositor) -> set[Region]:
     return moved
 
 
-def _render_partial_update(self: Compositor) -> ChopsUpdate | None:
-    update_regions = self._dirty_regions.copy()
-    self._dirty_regions.clear()
-    update_regions |= _moved_regions(self)
-    if not update_regions:
-        return None
-    spans = list(self._regions_to_spans(update_regions))
-    spans_by_row: dict[int, list[tuple[int, int]]] = {}
-    for y, x1, x2 in spans:
-        spans_by_row.setdefault(y, []).append((x1, x2))
+def _fill_chops(self: Compositor, spans_by_row: dict[int, list[tuple[int, int]]]) -> list[dict[int, Strip | None]]:
+    """Each screen line's pieces within its spans, from the front-most widget on each piece.
+
+    A widget draws only the rows on which it still has a piece to give: a span
+    touches it and no widget in front of it has drawn it. Pieces outside every
+    span stay empty, as they are never sent to the terminal; a container whose
+    children cover it draws nothing at all.
+    """
     rows = sorted(spans_by_row)
     cuts = self.cuts
     chops: list[dict[int, Strip | None]] = [dict.fromkeys(cut_set[:-1]) for cut_set in cuts]
@@ -154,7 +140,21 @@ def _render_partial_update(self: Compositor) -> ChopsUpdate | None:
                 _fill_runs(chops[row], starts, wanted, render_x, strip)
             if y is not None:
                 run_start = previous = y
-    chop_ends = [cut_set[1:] for cut_set in cuts]
+    return chops
+
+
+def _render_partial_update(self: Compositor) -> ChopsUpdate | None:
+    update_regions = self._dirty_regions.copy()
+    self._dirty_regions.clear()
+    update_regions |= _moved_regions(self)
+    if not update_regions:
+        return None
+    spans = list(self._regions_to_spans(update_regions))
+    spans_by_row: dict[int, list[tuple[int, int]]] = {}
+    for y, x1, x2 in spans:
+        spans_by_row.setdefault(y, []).append((x1, x2))
+    chops = _fill_chops(self, spans_by_row)
+    chop_ends = [cut_set[1:] for cut_set in self.cuts]
     return ChopsUpdate(chops, spans, chop_ends)  # type: ignore[arg-type]
 
 
@@ -163,6 +163,7 @@ def apply() -> None:
     if getattr(Compositor, "_wizard_patched", False):
         return
     if getattr(Compositor, "_render_chops", None) is not None:
+        STOCK["_render_chops"] = Compositor._render_chops
         Compositor._render_chops = _render_chops  # type: ignore[method-assign]
     if getattr(Compositor, "render_partial_update", None) is not None and hasattr(Compositor, "_regions_to_spans"):
         Compositor.render_partial_update = _render_partial_update  # type: ignore[method-assign]

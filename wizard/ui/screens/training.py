@@ -6,7 +6,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import Label, Select, Static
+from textual.widgets import Select, Static
 
 from wizard.ui import texts
 from wizard.ui.screens.base import StepScreen
@@ -40,7 +40,7 @@ class TrainingScreen(StepScreen):
         from wizard import templates
 
         found, _problems = templates.available()
-        yield Label(Text("发言类型"), classes="field-label")
+        yield Static(Text("发言类型"), classes="field-label")
         options = [(template.label, template.name) for template in found]
         yield Select(options, value=current, allow_blank=False, id="template")
         described = next((template.description for template in found if template.name == current), "")

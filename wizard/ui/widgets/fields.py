@@ -8,6 +8,7 @@ invisible ESC or NUL is never in a field (the record drops them anyway).
 from __future__ import annotations
 
 import re
+from typing import cast
 
 from rich.text import Text
 from textual import events
@@ -15,7 +16,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.geometry import Size
 from textual.suggester import SuggestFromList
-from textual.widgets import Input, Label, Static, TextArea
+from textual.widgets import Input, Static, TextArea
 
 from wizard.text import clean, one_line
 from wizard.ui import texts
@@ -150,7 +151,7 @@ class Field(Vertical):
         self.shown = ("", "")
 
     def compose(self) -> ComposeResult:
-        yield Label(Text(self.prompt["label"]), classes="field-label")
+        yield Static(Text(self.prompt["label"]), classes="field-label")
         placeholder = self.prompt.get("placeholder", "")
         if self.multiline:
             yield FieldArea(self.path, self.value, placeholder)
@@ -158,16 +159,20 @@ class Field(Vertical):
             yield FieldInput(self.path, self.value, placeholder, self.suggestions)
         if hint := self.prompt.get("hint"):
             yield Static(Text(hint), classes="field-hint")
-        message = Static("", classes="field-message", id="m" + field_id(self.path)[1:])
-        message.display = False
-        yield message
+        # The message line is mounted when the field first has something to say: most
+        # fields never do, and ~40 hidden lines on a step cost its first frame ~2%.
 
     def show_message(self, message: str, severity: str = "error") -> None:
         """Show (or with an empty string, clear) the message under the field."""
         if (message, severity if message else "") == self.shown:
             return
         self.shown = (message, severity if message else "")
-        line = self.query_one(".field-message", Static)
+        line = self._message_line()
+        if line is None:
+            line = Static(Text(message), classes="field-message", id="m" + field_id(self.path)[1:])
+            line.set_class(severity == "warning", "-warning")
+            self.mount(line)
+            return
         line.set_class(severity == "warning", "-warning")
         # While the field is typed in, a message that goes leaves its line blank until
         # the field is left: the form does not jump a line (and is not laid out
@@ -176,6 +181,10 @@ class Field(Vertical):
             line.display = bool(message)
         update_static(line, Text(message))
 
+    def _message_line(self) -> Static | None:
+        lines = self.query_children(".field-message")
+        return cast(Static, lines.first()) if lines else None
+
     def on_descendant_blur(self) -> None:
-        if not self.shown[0]:
-            self.query_one(".field-message", Static).display = False
+        if not self.shown[0] and (line := self._message_line()) is not None:
+            line.display = False
