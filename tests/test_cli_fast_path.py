@@ -1,5 +1,5 @@
-"""``render FILE`` skips argparse: it must read, print and fail exactly as argparse's way does,
-and start without the modules that made it slow."""
+"""``render FILE`` and the wizard's own commands skip argparse: they must read, print and fail
+exactly as argparse's way does, and start without the modules that made them slow."""
 
 from __future__ import annotations
 
@@ -15,22 +15,26 @@ from wizard.prompts import example_path
 
 EXAMPLE = str(example_path())
 
-#: Words a ``render`` command line is made of, the awkward ones included.
-TOKENS = ("render", "x.toml", "-", "", "text", "markdown", "docx", "--format", "--format=text", "-o", "--", "-x", "-h")
+#: Words the command lines taken are made of, the awkward ones included.
+TOKENS = (
+    "render", "demo", "edit", "x.toml", "-", "", "text", "markdown", "docx",
+    "--format", "--format=text", "-o", "--", "-x", "-h", "--template",
+)  # fmt: skip
 
 
 def test_every_command_line_the_fast_path_takes_is_read_as_argparse_reads_it():
     taken = [
         list(argv)
-        for length in range(1, 5)
+        for length in range(5)
         for argv in itertools.product(TOKENS, repeat=length)
-        if arguments.plain_render(list(argv)) is not None
+        if arguments.plain(list(argv)) is not None
     ]
     # Without these the test could pass with a fast path that takes nothing.
     assert ["render", "x.toml"] in taken and ["render", "-", "--format", "markdown"] in taken
     assert ["render", "--format", "text", "x.toml"] in taken
+    assert [] in taken and ["demo"] in taken and ["edit", "x.toml"] in taken
     for argv in taken:
-        assert vars(arguments.plain_render(argv)) == vars(arguments.build_parser().parse_args(argv)), argv
+        assert vars(arguments.plain(argv)) == vars(arguments.build_parser().parse_args(argv)), argv
 
 
 @pytest.mark.parametrize(
@@ -46,10 +50,17 @@ def test_every_command_line_the_fast_path_takes_is_read_as_argparse_reads_it():
         ["render", "x.toml", "--form", "text"],
         ["--template", "pledge", "render", "x.toml"],
         ["check", "x.toml"],
+        ["demo", "-o", "out.toml"],
+        ["demo", "-h"],
+        ["edit"],
+        ["edit", "-"],
+        ["edit", "x.toml", "y.toml"],
+        ["--template", "pledge"],
+        ["--version"],
     ],
 )
 def test_anything_else_is_left_to_argparse(argv):
-    assert arguments.plain_render(argv) is None
+    assert arguments.plain(argv) is None
 
 
 def _run(capsys, argv: list[str]) -> tuple[int, str, str]:
@@ -72,7 +83,7 @@ def test_the_fast_path_prints_and_fails_as_the_argparse_path_does(capsys, tmp_pa
         "trailing-slash": EXAMPLE + "/",
     }[case]
     fast, slow = ["render", name, "--format", fmt], ["render", f"--format={fmt}", name]
-    assert arguments.plain_render(fast) is not None and arguments.plain_render(slow) is None
+    assert arguments.plain(fast) is not None and arguments.plain(slow) is None
     result = _run(capsys, fast)
     assert result == _run(capsys, slow)
     assert result[0] == (0 if case in ("example", "trailing-slash") else 1)
@@ -110,3 +121,19 @@ def test_only_the_program_skips_the_collection_at_exit(capsys):
     done = subprocess.run([sys.executable, "-c", code, "render", EXAMPLE], capture_output=True, timeout=60)
     assert done.returncode == 0 and done.stderr.decode().split() == ["True"]
     assert done.stdout.decode("utf-8") == capsys.readouterr().out
+
+
+def test_the_wizard_starts_without_argparse(tmp_path, monkeypatch):
+    """``demo`` up to the moment its app would run: what it imported, argparse not among it."""
+    code = (
+        "import sys\nfrom textual.app import App\n"
+        "def stop(self, *args, **kwargs):\n"
+        "    print(' '.join(sorted(sys.modules)), file=sys.stderr)\n    raise SystemExit(0)\n"
+        "App.run = stop\nfrom wizard.cli import main\nmain(['demo'])\n"
+    )
+    monkeypatch.setenv("SPEECH_WIZARD_HOME", str(tmp_path))
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    loaded = set(done.stderr.decode("utf-8").split())
+    assert "wizard.ui.app" in loaded
+    assert not loaded & {"argparse", "gettext"}

@@ -1,10 +1,11 @@
-"""Reading the command line: argparse for every command, a short way for ``render FILE``.
+"""Reading the command line: argparse for every command, a short way for the common ones.
 
 ``render`` is what scripts and editors run, and argparse cost it ~9 ms of
 ~47: the import, building every command's parser, and the help formatter and
-gettext that bring shutil and locale. ``plain_render`` reads the few command
-lines that need none of that exactly as argparse would; every other one goes
-to argparse, with its help, messages and exit codes.
+gettext that bring shutil and locale. The wizard's own start (no command,
+``demo``, ``edit FILE``) paid the same before its first frame. ``plain`` reads
+the few command lines that need none of that exactly as argparse would; every
+other one goes to argparse, with its help, messages and exit codes.
 """
 
 from __future__ import annotations
@@ -22,18 +23,25 @@ PROG = "speech-wizard"
 
 def read(argv: list[str]) -> argparse.Namespace | SimpleNamespace:
     """The command and its options; argparse exits with status 2 on a usage error."""
-    args = plain_render(argv)
+    args = plain(argv)
     return build_parser().parse_args(argv) if args is None else args
 
 
-def plain_render(argv: list[str]) -> SimpleNamespace | None:
-    """The arguments of ``render FILE [--format text|markdown]``, as argparse reads them; else None.
+def plain(argv: list[str]) -> SimpleNamespace | None:
+    """The arguments of the commonest command lines, as argparse reads them; else None.
 
-    Only these exact forms are read here; any other command line - another
-    option or spelling, help, a mistake, a FILE that starts with ``-`` - is
-    left to argparse.
+    These: none at all (a new speech), ``demo``, ``edit FILE`` and
+    ``render FILE [--format text|markdown]``. Only these exact forms are read
+    here; any other command line - another option or spelling, help, a
+    mistake, a FILE that starts with ``-`` - is left to argparse.
     """
-    if not argv or argv[0] != "render":
+    if not argv:
+        return SimpleNamespace(template=None, command=None)
+    if argv == ["demo"]:
+        return SimpleNamespace(template=None, command="demo", output=None)
+    if len(argv) == 2 and argv[0] == "edit" and not argv[1].startswith("-"):
+        return SimpleNamespace(template=None, command="edit", file=argv[1])
+    if argv[0] != "render":
         return None
     rest = argv[1:]
     fmt = "text"

@@ -4,7 +4,7 @@
 start fast; the wizard itself is imported only when a wizard command runs.
 Errors are one line on stderr: exit 1 for a bad file, 2 for wrong usage.
 
-The commonest command, ``render FILE`` to standard output, does not even
+The commonest commands, ``render FILE`` to standard output and the wizard's own, do not even
 import argparse: see ``wizard.arguments``.
 """
 

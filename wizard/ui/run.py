@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import gc
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from wizard import drafts, storage
 from wizard.model import CourseGroup, Point, Speech
 from wizard.prompts import example_path, speech_wording
 from wizard.session import Session
 from wizard.storage import RecordError
+
+if TYPE_CHECKING:
+    import argparse
 
 
 def choices(name: str) -> list[str]:
