@@ -123,8 +123,8 @@ def test_only_the_program_skips_the_collection_at_exit(capsys):
     assert done.stdout.decode("utf-8") == capsys.readouterr().out
 
 
-def test_the_wizard_starts_without_argparse(tmp_path, monkeypatch):
-    """``demo`` up to the moment its app would run: what it imported, argparse not among it."""
+def test_the_wizard_starts_without_what_only_later_steps_need(tmp_path, monkeypatch):
+    """``demo`` up to the moment its app would run: what it imported, argparse and the writers not among it."""
     code = (
         "import sys\nfrom textual.app import App\n"
         "def stop(self, *args, **kwargs):\n"
@@ -136,4 +136,4 @@ def test_the_wizard_starts_without_argparse(tmp_path, monkeypatch):
     assert done.returncode == 0, done.stderr
     loaded = set(done.stderr.decode("utf-8").split())
     assert "wizard.ui.app" in loaded
-    assert not loaded & {"argparse", "gettext"}
+    assert not loaded & {"argparse", "gettext", "hashlib", "tomli_w", "docx", "wizard.checks"}

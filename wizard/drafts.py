@@ -10,13 +10,10 @@ A draft also keeps what was typed into the date fields, readable or not.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-import tomli_w
 
 from wizard.model import Speech
 from wizard.paths import drafts_dir
@@ -41,6 +38,8 @@ class Draft:
 def key_for(command: str | None, source: Path | None = None) -> str:
     """The draft's name for a command: ``new``, ``demo`` or ``edit-<hash of the file's path>``."""
     if command == "edit" and source is not None:
+        import hashlib  # here, not at start-up: only ``edit`` needs it
+
         digest = hashlib.sha256(str(source.resolve()).encode("utf-8")).hexdigest()[:16]
         return f"edit-{digest}"
     return "demo" if command == "demo" else "new"
@@ -52,6 +51,8 @@ def path_for(key: str, create: bool = True) -> Path:
 
 def dumps(speech: Speech, source: Path | None, date_texts: dict[str, str]) -> str:
     """The draft file's text: a ``[draft]`` table of what the record cannot hold, then the record."""
+    import tomli_w  # the first draft is written after the first frame
+
     meta: dict[str, Any] = {"date_texts": dict(date_texts)}
     if source is not None:
         meta["source"] = str(source.resolve())

