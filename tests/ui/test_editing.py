@@ -30,6 +30,26 @@ async def test_a_date_that_does_not_exist_is_shown_kept_and_listed(private_home)
         assert app.focused is widget_for(pilot, "training.start")
 
 
+async def test_each_field_has_its_label_atop_its_frame_and_its_hint_below(private_home):
+    from wizard.ui.widgets.fields import Field
+
+    app = demo_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        rows = screen_text(pilot).splitlines()
+        fields = list(app.screen.query(Field))
+        assert len(fields) >= 8
+        for field in fields:
+            box = field.query_one(".field-input").region
+            top, bottom = rows[box.y], rows[box.bottom - 1]
+            assert field.prompt["label"] in top, (field.path, top)
+            if field.prompt.get("hint"):
+                assert field.prompt["hint"] in bottom, (field.path, bottom)
+        # The whole first step fits a 40-row terminal: the form does not scroll.
+        form = app.screen.query_one("#form")
+        assert form.virtual_size.height <= form.size.height
+
+
 async def test_a_field_message_comes_with_its_problem_and_goes_when_the_field_is_left(private_home):
     app = demo_app()
     async with app.run_test(size=(120, 40)) as pilot:
