@@ -101,8 +101,7 @@ def percentile(values: list[float], share: float) -> float:
 
 def _counter_text(app) -> str:
     """What the step bar's counter shows now."""
-    widget = app.screen.query_one("#step-count")
-    return str(widget.content)
+    return app.screen.query_one("#step-bar").count_shown
 
 
 async def keystrokes(speech: Speech) -> dict[str, float | str]:

@@ -67,6 +67,13 @@ def screen_text(pilot: Pilot) -> str:
     return "\n".join(strip.text for strip in strips)
 
 
+async def click_tab(pilot: Pilot, step: str) -> None:
+    """Click ``step``'s tab on the step bar, as a user would."""
+    bar = pilot.app.screen.query_one("#step-bar")
+    await pilot.click("#step-bar", offset=(bar.tab_offset(step) + 1, 0))
+    await pilot.pause()
+
+
 async def click(pilot: Pilot, target) -> None:
     """Scroll ``target`` (a widget or a selector) into view, then click it as a user would."""
     widget = pilot.app.screen.query_one(target) if isinstance(target, str) else target

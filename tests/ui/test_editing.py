@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import OptionList
 
-from tests.ui.conftest import click, demo_app, item_button, new_app, paste_into, screen_text, widget_for
+from tests.ui.conftest import click, click_tab, demo_app, item_button, new_app, paste_into, screen_text, widget_for
 
 
 async def test_a_date_that_does_not_exist_is_shown_kept_and_listed(private_home):
@@ -17,7 +17,7 @@ async def test_a_date_that_does_not_exist_is_shown_kept_and_listed(private_home)
         await pilot.press("f2")
         await pilot.pause()
         assert widget_for(pilot, "training.start").value == "2026-02-30"
-        await pilot.click("#tab-review")
+        await click_tab(pilot, "review")
         await pilot.pause()
         problems = app.screen.query_one("#problems", OptionList)
         listed = [str(problems.get_option_at_index(i).prompt) for i in range(problems.option_count)]
@@ -76,7 +76,7 @@ async def test_an_end_before_the_start_is_shown_and_the_review_leads_back(privat
         await paste_into(pilot, "training.start", "11月5日")
         await paste_into(pilot, "training.end", "11月3日")
         assert "结束日期早于开始日期" in screen_text(pilot)
-        await pilot.click("#tab-review")
+        await click_tab(pilot, "review")
         await pilot.pause()
         problems = app.screen.query_one("#problems", OptionList)
         listed = [str(problems.get_option_at_index(i).prompt) for i in range(problems.option_count)]

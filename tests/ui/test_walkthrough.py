@@ -6,7 +6,7 @@ import tomllib
 
 from textual.widgets import Input
 
-from tests.ui.conftest import new_app, paste_into, screen_text, widget_for
+from tests.ui.conftest import click_tab, new_app, paste_into, screen_text, widget_for
 from wizard import storage
 from wizard.assemble import render_text
 
@@ -38,7 +38,7 @@ async def test_new_speech_through_every_step_then_saved_with_ctrl_s(private_home
         await paste_into(pilot, "sections[2].points[0].lead", "要在服务群众中践行初心。")
         await paste_into(pilot, "sections[2].points[0].body", "把所学所悟落实到窗口服务的每一个环节。")
         # Back to the first step: the course name gets corrected.
-        await pilot.click("#tab-training")
+        await click_tab(pilot, "training")
         await pilot.pause()
         assert widget_for(pilot, "training.note").value == "第三期", "an answer was lost by moving around"
         await paste_into(pilot, "training.name", "青年干部履职能力提升培训班")

@@ -18,7 +18,7 @@ from wizard.ui import texts
 from wizard.ui.widgets.fields import Field, field_id
 from wizard.ui.widgets.nav_button import NavButton
 from wizard.ui.widgets.preview import Preview, PreviewBlock
-from wizard.ui.widgets.step_bar import StepBar, StepTab
+from wizard.ui.widgets.step_bar import StepBar
 
 if TYPE_CHECKING:
     from wizard.session import Session
@@ -200,8 +200,8 @@ class StepScreen(Screen[None]):
     def _save(self) -> None:
         self.wizard.action_save()
 
-    @on(StepTab.Chosen)
-    def _tab(self, message: StepTab.Chosen) -> None:
+    @on(StepBar.Chosen)
+    def _tab(self, message: StepBar.Chosen) -> None:
         self.wizard.goto(message.step)
 
     # -- showing the record --------------------------------------------------------------------
