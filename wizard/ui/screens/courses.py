@@ -19,7 +19,7 @@ class CoursesScreen(StepScreen):
     STEP = "courses"
     DEFAULT_CSS = CARD_CSS + """
     #groups { height: auto; }
-    .row { height: auto; }
+    .row { height: auto; margin-bottom: 1; }
     .row > Field { width: 1fr; margin-right: 1; }
     """
 
