@@ -50,3 +50,26 @@ def test_apply_installs_the_parser_and_a_forgiving_decoder(monkeypatch):
     decode = linux_driver.getincrementaldecoder("utf-8")().decode
     assert decode("中文".encode("gbk"), final=True) == "\ufffd" * 3 or "\ufffd" in decode(b"\xd6\xd0", final=True)
     assert codecs.getincrementaldecoder("utf-8")().decode("中".encode()) == "中"
+
+
+def test_the_size_comes_from_the_terminal_drawn_on_when_stdout_is_redirected(monkeypatch):
+    """``speech-wizard edit x.toml > 发言.txt``: stdout is a file, the UI is drawn on stderr."""
+    import os
+    import sys
+
+    from textual.drivers.linux_driver import LinuxDriver
+
+    def get_terminal_size(fd):
+        if fd == sys.__stderr__.fileno():
+            return os.terminal_size((132, 43))
+        raise OSError("not a terminal")
+
+    monkeypatch.setattr(os, "get_terminal_size", get_terminal_size)
+    monkeypatch.delenv("COLUMNS", raising=False)
+    monkeypatch.delenv("LINES", raising=False)
+    apply()
+    assert LinuxDriver._get_terminal_size(None) == (132, 43)
+    # COLUMNS and LINES still win, as for shutil.get_terminal_size.
+    monkeypatch.setenv("COLUMNS", "90")
+    monkeypatch.setenv("LINES", "30")
+    assert LinuxDriver._get_terminal_size(None) == (90, 30)

@@ -1,6 +1,6 @@
 """Make the terminal's input safe before Textual reads it (Linux and macOS driver).
 
-Two holes in Textual 8.2's input path, both reachable by pasting:
+Two holes in Textual 8.2's input path, both reachable by pasting, and its size:
 
 - Bytes that are not UTF-8 (a GBK terminal, binary junk) raise in the input
   thread and end the app (upstream Textualize/textual#6456). They are
@@ -9,12 +9,18 @@ Two holes in Textual 8.2's input path, both reachable by pasting:
   what follows is replayed as key presses: a pasted ``\\x1b[0m\\x11`` quits.
   ESC characters inside a paste are dropped (the record drops them anyway),
   so a paste is only ever text.
+- The terminal's size is read from standard output, where the wizard prints
+  the finished speech; with it redirected (``speech-wizard edit x.toml >
+  发言.txt``) Textual drew 80×25 in any terminal and ignored resizes. The size
+  is read from the terminal Textual draws on (standard error) first.
 """
 
 from __future__ import annotations
 
 import codecs
 import functools
+import os
+import sys
 from collections.abc import Iterable
 
 from textual.message import Message
@@ -90,12 +96,33 @@ class GuardedParser(XTermParser):
         return events + list(super().feed(""))
 
 
+def terminal_size(fallback) -> tuple[int, int]:
+    """The size of the terminal drawn on (stderr), else of stdout; ``fallback()`` if neither is one.
+
+    ``COLUMNS`` and ``LINES``, when set, still win, as in ``shutil.get_terminal_size``.
+    """
+    if "COLUMNS" not in os.environ and "LINES" not in os.environ:
+        for stream in (sys.__stderr__, sys.__stdout__):
+            try:
+                size = os.get_terminal_size(stream.fileno())
+            except (AttributeError, ValueError, OSError):
+                continue
+            if size.columns and size.lines:
+                return size.columns, size.lines
+    return fallback()
+
+
 def apply() -> None:
-    """Install both guards in the terminal driver, if this Textual has it."""
+    """Install the guards and the size reading in the terminal driver, if this Textual has it."""
     try:
         from textual.drivers import linux_driver
     except ImportError:  # Windows: another driver, another input path
         return
+    driver = linux_driver.LinuxDriver
+    if not getattr(driver, "_wizard_size", False) and hasattr(driver, "_get_terminal_size"):
+        textual_size = driver._get_terminal_size
+        driver._get_terminal_size = lambda self: terminal_size(lambda: textual_size(self))  # type: ignore[method-assign]
+        driver._wizard_size = True  # type: ignore[attr-defined]
     linux_driver.XTermParser = GuardedParser  # type: ignore[misc]
     linux_driver.getincrementaldecoder = lambda encoding: functools.partial(  # type: ignore[assignment]
         codecs.getincrementaldecoder(encoding), errors="replace"
