@@ -181,11 +181,9 @@ class Field(Vertical):
             return
         self.shown = (message, severity if message else "")
         line = self._message_line()
-        if line is None:
-            line = Static(Text(message), classes="field-message", id="m" + field_id(self.path)[1:])
-            line.set_class(severity == "warning", "-warning")
+        if line is None:  # only ever with a message: an empty one on a new field returned above
+            line = Static(classes="field-message", id="m" + field_id(self.path)[1:])
             self.mount(line)
-            return
         line.set_class(severity == "warning", "-warning")
         # While the field is typed in, a message that goes leaves its line blank until
         # the field is left: the form does not jump a line (and is not laid out
