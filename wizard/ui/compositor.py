@@ -26,11 +26,16 @@ every line dirty: the form's containers, hidden under their fields, draw nothing
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from textual._compositor import ChopsUpdate, Compositor
 from textual.geometry import Region
 from textual.strip import Strip
+
+if TYPE_CHECKING:
+    from textual.widget import Widget
 
 _EMPTY = Strip([], 0)
 #: Textual's own methods that ``apply`` replaced, by name.
@@ -65,21 +70,6 @@ def _render_chops(
     return _fill_chops(self, spans_by_row)  # type: ignore[return-value]
 
 
-def _wanted_pieces(
-    line: dict[int, Strip | None], cuts: list[int], span: tuple[int, int], sent: list[tuple[int, int]]
-) -> tuple[list[int], list[bool]] | None:
-    """A widget's pieces of a line, and which it must fill: not yet taken, and sent to the terminal."""
-    first_cut, last_cut = span
-    starts = [cut for cut in cuts if last_cut >= cut >= first_cut]
-    if len(starts) < 2:
-        return None
-    wanted = [
-        line.get(start) is None and any(x1 < end and x2 > start for x1, x2 in sent)
-        for start, end in zip(starts, starts[1:])
-    ]
-    return (starts, wanted) if any(wanted) else None
-
-
 def _moved_regions(self: Compositor) -> set[Region]:
     """Where widgets are now and were when last painted, for every widget whose place changed.
 
@@ -101,6 +91,30 @@ def _moved_regions(self: Compositor) -> set[Region]:
     return moved
 
 
+def _row_plans(
+    row_cuts: list[int], sent: list[tuple[int, int]], layer: list[tuple[Widget, Region, Region]]
+) -> Iterator[tuple[Widget, list[int], list[bool]]]:
+    """Who fills which pieces of a line: each widget, front-most first, takes what is left of its part.
+
+    A piece is wanted when a span sent to the terminal touches it and no widget in
+    front has taken it; the widgets behind the last open piece are not asked.
+    """
+    open_pieces = {
+        index
+        for index, (start, end) in enumerate(zip(row_cuts, row_cuts[1:]))
+        if any(x1 < end and x2 > start for x1, x2 in sent)
+    }
+    for widget, cropped, _region in layer:
+        if not open_pieces:
+            return
+        first = bisect_left(row_cuts, cropped.x)
+        last = bisect_left(row_cuts, cropped.right, first)
+        wanted = [index in open_pieces for index in range(first, last)]
+        if any(wanted):
+            open_pieces.difference_update(range(first, last))
+            yield widget, row_cuts[first : last + 1], wanted
+
+
 def _fill_chops(self: Compositor, spans_by_row: dict[int, list[tuple[int, int]]]) -> list[dict[int, Strip | None]]:
     """Each screen line's pieces within its spans, from the front-most widget on each piece.
 
@@ -109,25 +123,20 @@ def _fill_chops(self: Compositor, spans_by_row: dict[int, list[tuple[int, int]]]
     span stay empty, as they are never sent to the terminal; a container whose
     children cover it draws nothing at all.
     """
-    rows = sorted(spans_by_row)
     cuts = self.cuts
+    layers = self.layers_visible
     chops: list[dict[int, Strip | None]] = [dict.fromkeys(cut_set[:-1]) for cut_set in cuts]
-    for widget, (region, clip) in self.visible_widgets.items():
+    # For each widget, the rows it draws: y -> (its pieces' starts, which of them it fills).
+    plans: dict[Widget, dict[int, tuple[list[int], list[bool]]]] = {}
+    for y in sorted(spans_by_row):
+        for widget, starts, wanted in _row_plans(cuts[y], spans_by_row[y], layers[y]):
+            plans.setdefault(widget, {})[y] = (starts, wanted)
+    visible = self.visible_widgets
+    for widget, rows in plans.items():
+        region, clip = visible[widget]
         render_region = region.intersection(clip)
-        if not render_region:
-            continue
-        span = render_region.column_span
-        top, bottom = render_region.y, render_region.bottom
-        # The rows on which this widget still has a piece to give to the terminal.
-        plans = {
-            y: plan
-            for y in rows
-            if top <= y < bottom and (plan := _wanted_pieces(chops[y], cuts[y], span, spans_by_row[y]))
-        }
-        if not plans:
-            continue
         render_x = render_region.x
-        dirty = list(plans)
+        dirty = list(rows)
         # One render per run of consecutive rows: each is a crop of the widget's own lines.
         run_start = previous = dirty[0]
         for y in dirty[1:] + [None]:
@@ -136,7 +145,7 @@ def _fill_chops(self: Compositor, spans_by_row: dict[int, list[tuple[int, int]]]
                 continue
             crop = Region(render_x - region.x, run_start - region.y, render_region.width, previous - run_start + 1)
             for row, strip in zip(range(run_start, previous + 1), widget.render_lines(crop)):
-                starts, wanted = plans[row]
+                starts, wanted = rows[row]
                 _fill_runs(chops[row], starts, wanted, render_x, strip)
             if y is not None:
                 run_start = previous = y
