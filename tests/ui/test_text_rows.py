@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
+
+from textual._text_area_theme import TextAreaTheme
 from textual.widgets import TextArea
 
 from tests.ui.conftest import demo_app, paste_into
@@ -60,3 +63,38 @@ async def test_cached_rows_follow_edits_cursor_selection_and_focus(private_home)
         area.clear()
         await check()
         await check("a")
+
+
+def assert_theme_styles_are_fresh(area) -> None:
+    """The styles the area draws with are those TextArea would work out from CSS now."""
+    fresh = dataclasses.replace(TextAreaTheme.get_builtin_theme(area._theme.name))
+    fresh.apply_css(area)
+    for name in ("base_style", "gutter_style", "cursor_style", "cursor_line_style", "selection_style"):
+        assert getattr(area._theme, name) == getattr(fresh, name), name
+
+
+async def test_theme_styles_are_worked_out_once_and_again_when_the_styles_change(private_home, monkeypatch):
+    applied = []
+    apply_css = TextAreaTheme.apply_css
+    monkeypatch.setattr(TextAreaTheme, "apply_css", lambda theme, area: applied.append(area) or apply_css(theme, area))
+    app = demo_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.goto("reflections")
+        await pilot.pause()
+        area = app.screen.query_one(f"#{field_id(EDITED)}")
+        area.focus()
+        await pilot.pause()
+        assert_theme_styles_are_fresh(area)
+        before = applied.count(area)
+        await pilot.press("end", *"通过这次培训")
+        await pilot.pause()
+        assert applied.count(area) == before  # typing repaints without working them out again
+        assert_theme_styles_are_fresh(area)
+
+        app.theme = "textual-light"
+        await pilot.pause()
+        assert applied.count(area) > before
+        assert_theme_styles_are_fresh(area)
+        area.screen.focus_next()  # the focus leaves: the cursor's styles change
+        await pilot.pause()
+        assert_theme_styles_are_fresh(area)
