@@ -96,6 +96,8 @@ class PreviewBlock(QuietVirtualSize, Widget):
         self._rows: list[Row] = []
         self._rows_width = -1
         self._strips: dict[tuple[Row, Style], Strip] = {}
+        #: Rows as framed by the block itself (see ``render_lines``), by row.
+        self._framed: dict[Row, Strip] = {}
         self._style: Style | None = None
         #: How rows are framed: (left border segment or None, fill style, filter background);
         #: False when Textual must frame them; None when not yet worked out.
@@ -164,12 +166,24 @@ class PreviewBlock(QuietVirtualSize, Widget):
             return super().render_lines(crop)
         bar, fill, background = frame  # type: ignore[misc]
         width = self.outer_size.width
-        content_width = self.content_size.width
+        content_width = width - (bar is not None)
+        rows = self.rows(content_width)
+        base = self._base_style()
+        selection = self.text_selection
         filters = self.get_line_filters()
         strips = []
         for y in crop.line_range:
-            line = self.render_line(y).adjust_cell_length(content_width, fill)
-            strip = Strip([bar, *line], width) if bar is not None else line
+            row = rows[y] if y < len(rows) else None
+            strip = None if selection else self._framed.get(row)  # type: ignore[arg-type]
+            if strip is None:
+                content = self._render_row(row, base, selection) if row else Strip([], 0)
+                segments = [bar] if bar is not None else []
+                segments.extend(content)
+                if content.cell_length < content_width:
+                    segments.append(Segment(" " * (content_width - content.cell_length), fill))
+                strip = Strip(segments, width)
+                if not selection:
+                    self._framed[row] = strip  # type: ignore[index]
             for line_filter in filters:
                 strip = strip.apply_filter(line_filter, background)
             strips.append(strip)
@@ -178,12 +192,16 @@ class PreviewBlock(QuietVirtualSize, Widget):
             strips = [strip.crop(x1, x2) for strip in strips]
         return strips
 
+    def _base_style(self) -> Style:
+        """The block's text style, worked out from every ancestor's colours: once, not per row."""
+        if self._style is None:
+            self._style = self.rich_style
+        return self._style
+
     def render_line(self, y: int) -> Strip:
         width = self.content_size.width
         rows = self.rows(width)
-        if self._style is None:  # worked out from every ancestor's colours: once, not per row
-            self._style = self.rich_style
-        base = self._style
+        base = self._base_style()
         if y >= len(rows):
             return Strip.blank(width, base)
         row = rows[y]
@@ -224,6 +242,7 @@ class PreviewBlock(QuietVirtualSize, Widget):
     def _forget_drawing(self) -> None:
         """Drop the rows drawn and the styles they were drawn with."""
         self._strips.clear()
+        self._framed.clear()
         self._style = None
         self._frame = None
 
@@ -244,6 +263,7 @@ class PreviewBlock(QuietVirtualSize, Widget):
         rows = self.rows(width)
         shown = set(rows)
         self._strips = {key: strip for key, strip in self._strips.items() if key[0] in shown}
+        self._framed = {row: strip for row, strip in self._framed.items() if row in shown}
         if len(rows) != len(before):
             self.refresh(layout=True)
         else:
