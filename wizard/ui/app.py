@@ -23,6 +23,9 @@ from wizard.ui.screens.base import StepScreen
 from wizard.ui.screens.training import TrainingScreen
 from wizard.ui.template_choice import TemplateMixin
 
+#: When ``collect_garbage`` collects each generation: Python's default thresholds.
+GC_YOUNG_POLICY = (700, 10, 100)
+
 if TYPE_CHECKING:
     from wizard.checks import Problem
     from wizard.drafts import Draft
@@ -82,6 +85,7 @@ class SpeechWizardApp(SavingMixin, OutputsMixin, PhrasingMixin, TemplateMixin, A
         self.touched: set[str] = set()
         self.show_all_problems = session.path is not None
         self.step = texts.STEPS[0]
+        self._collection_due = False
 
     def on_mount(self) -> None:
         self._catch_signals()
@@ -104,6 +108,34 @@ class SpeechWizardApp(SavingMixin, OutputsMixin, PhrasingMixin, TemplateMixin, A
         if not gc.isenabled():
             gc.freeze()
             gc.enable()
+
+    def _display(self, screen: Screen, renderable) -> None:
+        """Send a frame to the terminal; then, as the next thing the app does, collect garbage if due."""
+        super()._display(screen, renderable)
+        if renderable is not None and not self._collection_due and gc.get_count()[0] >= GC_YOUNG_POLICY[0]:
+            self._collection_due = True
+            self.call_next(self.collect_garbage)
+
+    def collect_garbage(self) -> None:
+        """Collect garbage between frames, by Python's own policy.
+
+        Python collects wherever an allocation crosses its threshold: in the
+        middle of a keystroke, two or three times a key on a long speech
+        (0.2-3 ms each). Here its policy runs once a frame is sent instead: the
+        youngest generation past 700 objects, the next one after ten of those,
+        the oldest after a hundred. The automatic threshold stays as a backstop
+        (``wizard.ui.run.GC_THRESHOLDS``).
+        """
+        self._collection_due = False
+        if not gc.isenabled():
+            return
+        young, middle, old = gc.get_count()
+        if old >= GC_YOUNG_POLICY[2]:
+            gc.collect(2)
+        elif middle >= GC_YOUNG_POLICY[1]:
+            gc.collect(1)
+        elif young >= GC_YOUNG_POLICY[0]:
+            gc.collect(0)
 
     def _resume_chosen(self, resume: bool | None) -> None:
         draft, self.resume = self.resume, None

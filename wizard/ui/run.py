@@ -69,11 +69,14 @@ def draft_to_offer(key: str, session: Session) -> drafts.Draft | None:
     return draft
 
 
-#: Python's thresholds, but full collections (generation 2) ten times rarer. The
-#: wizard keeps some 200,000 objects; a full collection of them stops the app for
-#: 100-170 ms, and with the default one came every 20-odd keystrokes on a long
-#: speech. Little here is cyclic garbage: nearly all goes with its last reference.
-GC_THRESHOLDS = (700, 10, 100)
+#: The collector's thresholds while the app runs. Garbage is collected between
+#: frames (``SpeechWizardApp.collect_garbage``): a collection in the middle of a
+#: keystroke put 0.2-3 ms on it, and with Python's 700 one came two or three times
+#: a key. The collector still runs on its own past 10,000 new objects, should
+#: no frame come for a long time. Full collections
+#: (generation 2) are ten times rarer than Python's: the wizard keeps some 200,000
+#: objects, and little here is cyclic garbage.
+GC_THRESHOLDS = (10_000, 10, 100)
 
 
 def make_app(session: Session, *, cursor_blink: bool = True, draft_key: str = "new", offer_draft: bool = False):
