@@ -66,8 +66,11 @@ class FieldInput(Input):
             value=value,
             placeholder=placeholder,
             id=field_id(path),
+            classes="field-input",
             select_on_focus=False,
             suggester=SuggestFromList(suggestions, case_sensitive=False) if suggestions else None,
+            # No validators: validating only set a -valid class, which restyled the field.
+            validate_on=(),
         )
         self.path = path
 
@@ -97,6 +100,7 @@ class FieldArea(QuietVirtualSize, RowCachedTextArea):
         super().__init__(
             value,
             id=field_id(path),
+            classes="field-input",
             soft_wrap=True,
             show_line_numbers=False,
             tab_behavior="focus",
@@ -167,7 +171,6 @@ class Field(Vertical):
             widget = FieldArea(self.path, self.value, placeholder)
         else:
             widget = FieldInput(self.path, self.value, placeholder, self.suggestions)
-        widget.add_class("field-input")
         widget.border_title = Content(self.prompt["label"])
         if hint := self.prompt.get("hint"):
             widget.border_subtitle = Content(hint)
