@@ -17,7 +17,7 @@ from textual.selection import Selection
 from textual.widget import Widget
 
 from tests.ui.conftest import demo_app
-from wizard.ui.widgets.preview import PreviewBlock, _fold, wrap
+from wizard.ui.widgets.preview import PreviewBlock, _fold, _wrap, rewrap, wrap
 
 #: Han characters, full-width and half-width punctuation, Latin letters, digits, spaces.
 ALPHABET = "学习体会心得，。、；：“”（）《》—…abcXYZ0123456789.,;:!?()-_＋ｘＡ 　"
@@ -41,6 +41,20 @@ def test_rows_are_the_rows_of_a_static(text, width):
     assert len(rows) == Content(text).get_height({}, width)
     for start, row in rows:
         assert text[start:].startswith(row)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    before=st.text(alphabet=ALPHABET, max_size=300),
+    at=st.integers(0, 300),
+    removed=st.integers(0, 5),
+    typed=st.text(alphabet=ALPHABET, max_size=5),
+    width=st.integers(1, 60),
+)
+def test_a_paragraph_folded_again_from_its_change_has_the_rows_of_a_fresh_fold(before, at, removed, typed, width):
+    at = min(at, len(before))
+    after = before[:at] + typed + before[at + removed :]
+    assert rewrap(before, *_wrap(before, width), after, width) == _wrap(after, width)
 
 
 def test_a_chinese_paragraph_takes_the_fast_way():
