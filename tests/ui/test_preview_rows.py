@@ -17,7 +17,8 @@ from textual.selection import Selection
 from textual.widget import Widget
 
 from tests.ui.conftest import demo_app
-from wizard.ui.widgets.preview import PreviewBlock, _fold, _wrap, rewrap, wrap
+from wizard.ui.fold import fold as _fold
+from wizard.ui.widgets.preview import PreviewBlock, _wrap, rewrap, wrap
 
 #: Han characters, full-width and half-width punctuation, Latin letters, digits, spaces.
 ALPHABET = "学习体会心得，。、；：“”（）《》—…abcXYZ0123456789.,;:!?()-_＋ｘＡ 　"

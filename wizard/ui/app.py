@@ -14,7 +14,7 @@ from textual.screen import Screen
 
 from wizard.assemble import Block, blocks, render_text
 from wizard.session import Session
-from wizard.ui import compositor, texts
+from wizard.ui import compositor, fold, texts
 from wizard.ui.autosave import Autosaver
 from wizard.ui.outputs import OutputsMixin
 from wizard.ui.phrasing import PhrasingMixin
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from wizard.drafts import Draft
 
 compositor.apply()
+fold.apply()
 
 
 def _later(module: str, name: str) -> Callable[[], Screen]:

@@ -33,48 +33,12 @@ from textual.style import Style as TextualStyle
 from textual.widget import Widget
 
 from wizard.assemble import Block
+from wizard.ui.fold import fold as _fold
 from wizard.ui.widgets.frame import QuietVirtualSize, paint_now
 
 _BOLD = Style(bold=True)
-_SPACE = re.compile(r"\s")
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
-
-class _CellSizes(dict):
-    """Each character's width in cells, as rich has it; looked up in a dict, not through a cache wrapper."""
-
-    def __missing__(self, character: str) -> int:
-        size = self[character] = get_character_cell_size(character)
-        return size
-
-
-_CELLS = _CellSizes()
-
 #: A row of a block: (paragraph number, offset of the row in the paragraph, text).
 Row = tuple[int, int, str]
-
-
-def _fold(paragraph: str, width: int) -> list[int] | None:
-    """Where text without spaces breaks at ``width`` cells, as ``divide_line`` has it.
-
-    A Chinese paragraph is one long "word" that rich folds grapheme by grapheme;
-    here the cells are summed in C and each break found by bisection. None for
-    what rich's grapheme rules must decide (joiners, combining marks, astral
-    characters) and for widths a wide character does not fit in.
-    """
-    if width < 2 or not paragraph or not paragraph.isprintable() or _SPACE.search(paragraph):
-        return None
-    if _ASTRAL.search(paragraph):
-        return None
-    sizes = list(map(_CELLS.__getitem__, paragraph))
-    if 0 in sizes:
-        return None
-    ends = list(accumulate(sizes))
-    breaks: list[int] = []
-    start = 0
-    while (stop := bisect_right(ends, (ends[start - 1] if start else 0) + width, lo=start)) < len(paragraph):
-        breaks.append(stop)
-        start = stop
-    return breaks
 
 
 #: The rows of a paragraph: ``(offset, text)`` of each.
