@@ -40,8 +40,9 @@ def tell_form(widget: Input | TextArea) -> None:
 
     The Changed message reaches the screen only after passing up through every
     container, and by then Textual has painted the keystroke on its own: the
-    preview and the counter would follow a frame later. The message still
-    bubbles up afterwards and finds the record already up to date.
+    preview and the counter would follow a frame later. An Input's message
+    still bubbles up afterwards and finds the record already up to date; a text
+    area's stops at the area (its five hops held the keystroke's frame ~0.2 ms).
     """
     edited = getattr(widget.screen, "field_edited", None)
     if edited is not None:
@@ -115,9 +116,10 @@ class FieldArea(QuietVirtualSize, RowCachedTextArea):
         # Runs before TextArea's own handler, which then inserts the cleaned text.
         event.text = clean(event.text)
 
-    def on_text_area_changed(self) -> None:
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
         tell_form(self)
         keep_in_view(self)
+        event.stop()  # the form has it; climbing five containers only kept the frame waiting
 
     def virtual_size_moves_nothing(self, before: Size, after: Size) -> bool:
         """A long text scrolls inside the area, which stays at its max-height: a line more or less moves nothing."""
