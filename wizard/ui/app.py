@@ -24,7 +24,7 @@ from wizard.ui.screens.training import TrainingScreen
 from wizard.ui.template_choice import TemplateMixin
 
 #: When ``collect_garbage`` collects each generation: Python's default thresholds.
-GC_YOUNG_POLICY = (700, 10, 100)
+GC_POLICY = (700, 10, 100)
 
 if TYPE_CHECKING:
     from wizard.checks import Problem
@@ -113,7 +113,7 @@ class SpeechWizardApp(SavingMixin, OutputsMixin, PhrasingMixin, TemplateMixin, A
     def _display(self, screen: Screen, renderable) -> None:
         """Send a frame to the terminal; then, as the next thing the app does, collect garbage if due."""
         super()._display(screen, renderable)
-        if renderable is not None and not self._collection_due and gc.get_count()[0] >= GC_YOUNG_POLICY[0]:
+        if renderable is not None and not self._collection_due and gc.get_count()[0] >= GC_POLICY[0]:
             self._collection_due = True
             self.call_next(self.collect_garbage)
 
@@ -131,11 +131,11 @@ class SpeechWizardApp(SavingMixin, OutputsMixin, PhrasingMixin, TemplateMixin, A
         if not gc.isenabled():
             return
         young, middle, old = gc.get_count()
-        if old >= GC_YOUNG_POLICY[2]:
+        if old >= GC_POLICY[2]:
             gc.collect(2)
-        elif middle >= GC_YOUNG_POLICY[1]:
+        elif middle >= GC_POLICY[1]:
             gc.collect(1)
-        elif young >= GC_YOUNG_POLICY[0]:
+        elif young >= GC_POLICY[0]:
             gc.collect(0)
 
     def _resume_chosen(self, resume: bool | None) -> None:
