@@ -15,13 +15,10 @@ Text is drawn as it is: never parsed as markup.
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_right
 from functools import lru_cache
-from itertools import accumulate
 
 from rich._wrap import divide_line
-from rich.cells import cell_len, get_character_cell_size
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual._border import get_box
@@ -55,7 +52,7 @@ def _rows_at(paragraph: str, breaks: list[int]) -> Rows:
 
 @lru_cache(maxsize=256)
 def _wrap(paragraph: str, width: int) -> tuple[Rows, bool]:
-    """The rows, and whether they were folded the fast way (see ``_fold``)."""
+    """The rows, and whether they were folded the fast way (``wizard.ui.fold``)."""
     breaks = _fold(paragraph, width)
     if breaks is None:
         return _rows_at(paragraph, divide_line(paragraph, width, fold=True)), False
