@@ -151,35 +151,65 @@ async def test_partial_repaints_add_up_to_what_a_full_repaint_draws(private_home
         assert_shows_the_screen(pilot, terminal)
 
 
-@pytest.mark.parametrize(("size", "step"), [((160, 48), "training"), ((80, 24), "training"), ((160, 48), "review")])
-async def test_a_full_frame_is_textuals_own_with_covered_containers_left_undrawn(private_home, size, step):
+def full_frames(compositor) -> tuple[Terminal, Terminal, list[object]]:
+    """A full frame drawn by the replacement and by Textual's own method, and the Verticals the former drew."""
     from textual.containers import Vertical
 
     from wizard.ui.compositor import STOCK
-    from wizard.ui.widgets.fields import Field
 
+    region = compositor.size.region
+    stock = STOCK["_render_chops"](compositor, region, lambda y: True)
+    asked: list[object] = []
+    render_lines = Vertical.render_lines
+
+    def spy(widget, crop):
+        asked.append(widget)
+        return render_lines(widget, crop)
+
+    Vertical.render_lines = spy
+    try:
+        ours = compositor._render_chops(region, lambda y: True)
+    finally:
+        del Vertical.render_lines
+    frames = [Terminal.of_strips([Strip.join(chop.values()) for chop in chops]) for chops in (ours, stock)]
+    return frames[0], frames[1], asked
+
+
+@pytest.mark.parametrize(("size", "step"), [((160, 48), "training"), ((80, 24), "training"), ((160, 48), "review")])
+async def test_a_full_frame_is_textuals_own(private_home, size, step):
     app = demo_app()
     async with app.run_test(size=size) as pilot:
         app.goto(step)
         await pilot.pause()
-        compositor = app.screen._compositor
-        region = compositor.size.region
-        stock = STOCK["_render_chops"](compositor, region, lambda y: True)
-        asked: list[object] = []
-        render_lines = Vertical.render_lines
+        ours, stock, _asked = full_frames(app.screen._compositor)
+        assert ours == stock
+        assert app.screen.fields(), "the step shows fields"
 
-        def spy(widget, crop):
-            asked.append(widget)
-            return render_lines(widget, crop)
 
-        Vertical.render_lines = spy
-        try:
-            ours = compositor._render_chops(region, lambda y: True)
-        finally:
-            del Vertical.render_lines
-        assert Terminal.of_strips([Strip.join(chop.values()) for chop in ours]) == Terminal.of_strips(
-            [Strip.join(chop.values()) for chop in stock]
-        )
-        fields = [widget for widget in app.screen.query(Field) if widget.region]
-        assert fields, "the step shows fields"
-        assert not [widget for widget in asked if isinstance(widget, Field)], "a field's own lines were drawn"
+async def test_a_container_its_children_cover_draws_nothing():
+    from textual.app import App, ComposeResult
+    from textual.containers import Vertical
+    from textual.widgets import Static
+
+    from wizard.ui import compositor
+
+    compositor.apply()
+
+    class Covered(App[None]):
+        CSS = "#box, #open { height: auto; } #box > Static { width: 1fr; } #open { padding-left: 2; }"
+
+        def compose(self) -> ComposeResult:
+            with Vertical(id="box"):
+                yield Static("第一行：培训概况")
+                yield Static("第二行")
+            with Vertical(id="open"):
+                yield Static("左边留出两格")
+
+    app = Covered()
+    async with app.run_test(size=(40, 8)) as pilot:
+        await pilot.pause()
+        ours, stock, asked = full_frames(app.screen._compositor)
+        assert ours == stock
+        drawn = {getattr(widget, "id", None) for widget in asked}
+        assert "box" not in drawn, "a container its children cover was drawn"
+        assert "open" in drawn, "a container with its own cells (padding) must still draw them"

@@ -31,16 +31,14 @@ async def test_a_date_that_does_not_exist_is_shown_kept_and_listed(private_home)
 
 
 async def test_each_field_has_its_label_atop_its_frame_and_its_hint_below(private_home):
-    from wizard.ui.widgets.fields import Field
-
     app = demo_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         rows = screen_text(pilot).splitlines()
-        fields = list(app.screen.query(Field))
+        fields = app.screen.fields()
         assert len(fields) >= 8
         for field in fields:
-            box = field.query_one(".field-input").region
+            box = field.region
             top, bottom = rows[box.y], rows[box.bottom - 1]
             assert field.prompt["label"] in top, (field.path, top)
             if field.prompt.get("hint"):
@@ -68,6 +66,29 @@ async def test_a_field_message_comes_with_its_problem_and_goes_when_the_field_is
         await paste_into(pilot, "training.start", "开班那天")
         assert line.display and len(app.screen.query(".field-message")) == 1
         assert "看不懂这个日期" in screen_text(pilot)
+
+
+async def test_messages_of_fields_side_by_side_go_under_their_row_labelled_in_field_order(private_home):
+    app = demo_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        # The end date goes wrong first; its line still comes after the start date's.
+        await paste_into(pilot, "training.end", "后来")
+        await paste_into(pilot, "training.start", "开班那天")
+        row = app.screen.query_one(".dates")
+        start, end = (widget_for(pilot, path).message_line for path in ("training.start", "training.end"))
+        assert start is not None and end is not None
+        assert row.region.bottom <= start.region.y < end.region.y, "under the row, in the fields' order"
+        rows = screen_text(pilot).splitlines()
+        assert rows[start.region.y].strip().startswith("开始日期 看不懂这个日期：开班那天")
+        assert rows[end.region.y].strip().startswith("结束日期 看不懂这个日期：后来")
+        # A field on a line of its own has its message right under it, unlabelled.
+        await paste_into(pilot, "training.name", "")
+        await pilot.press("tab")
+        await pilot.pause()
+        name = widget_for(pilot, "training.name")
+        assert name.message_line is not None and name.message_line.region.y == name.region.bottom
+        assert screen_text(pilot).splitlines()[name.region.bottom].strip().startswith("请填写培训班名称  ")
 
 
 async def test_an_end_before_the_start_is_shown_and_the_review_leads_back(private_home):

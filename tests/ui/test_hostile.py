@@ -77,8 +77,9 @@ def preview_of(pilot: Pilot, rows: list, path: str) -> str:
 
 
 def message_of(pilot: Pilot, rows: list, path: str) -> str:
-    field = next(field for field in pilot.app.screen.query(".field") if field.path == path)
-    return visible(rows, field.query_one(".field-message"))
+    field = next(field for field in pilot.app.screen.fields() if field.path == path)
+    assert field.message_line is not None, f"{path} has no message line"
+    return visible(rows, field.message_line)
 
 
 def assert_still_editing(app) -> None:

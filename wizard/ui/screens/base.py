@@ -172,15 +172,14 @@ class StepScreen(Screen[None]):
             return
         self.session.set_text(path, value)
         self.wizard.touched.add(path)
-        field = widget.parent
-        if isinstance(field, Field) and field.path == path:
-            self._messages_due = (*self._messages_due, field)
+        if isinstance(widget, Field):
+            self._messages_due = (*self._messages_due, widget)
         self._problems_later = True
         try:
             self.wizard.record_changed()
         finally:
             self._problems_later = False
-        if not (isinstance(field, Field) and field.path == path):
+        if not isinstance(widget, Field):
             self.show_field_message(path)
 
     def on_descendant_focus(self, event) -> None:
@@ -237,13 +236,17 @@ class StepScreen(Screen[None]):
 
     def refresh_messages(self) -> None:
         """Show each field's current message (a wrong date, an empty required field)."""
-        for field in self.query(Field):
+        for field in self.fields():
             self.show_message_in(field)
 
     def show_field_message(self, path: str) -> None:
-        for field in self.query(Field):
+        for field in self.fields():
             if field.path == path:
                 self.show_message_in(field)
+
+    def fields(self) -> list[Field]:
+        """The step's fields, in order."""
+        return [cast(Field, widget) for widget in self.query(".field-input")]
 
     def show_message_in(self, field: Field) -> None:
         problem = self.wizard.problem_for(field.path)

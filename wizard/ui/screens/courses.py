@@ -11,7 +11,7 @@ from textual.widgets import Button, Static
 from wizard.model import CourseGroup
 from wizard.ui import texts
 from wizard.ui.screens.base import CARD_CSS, StepScreen
-from wizard.ui.widgets.fields import Field
+from wizard.ui.widgets.fields import make_field
 from wizard.ui.widgets.list_buttons import ItemButton, apply_move, item_buttons
 
 
@@ -20,7 +20,6 @@ class CoursesScreen(StepScreen):
     DEFAULT_CSS = CARD_CSS + """
     #groups { height: auto; }
     .row { height: auto; margin-bottom: 1; }
-    .row > Field { width: 1fr; margin-right: 1; }
     """
 
     def compose_form(self) -> ComposeResult:
@@ -34,10 +33,10 @@ class CoursesScreen(StepScreen):
             path = f"courses[{index}]"
             with Vertical(classes="group card"):
                 yield Static(Text(f"第 {index + 1} 组"), classes="card-title")
-                with Horizontal(classes="row"):
-                    yield Field(self.STEP, "verb", f"{path}.verb", group.verb, suggestions=texts.choices("course_verbs"))
-                    yield Field(self.STEP, "tail", f"{path}.tail", group.tail, suggestions=texts.choices("course_tails"))
-                yield Field(self.STEP, "items", f"{path}.items", "\n".join(group.items), multiline=True)
+                with Horizontal(classes="row field-row"):
+                    yield make_field(self.STEP, "verb", f"{path}.verb", group.verb, suggestions=texts.choices("course_verbs"))
+                    yield make_field(self.STEP, "tail", f"{path}.tail", group.tail, suggestions=texts.choices("course_tails"))
+                yield make_field(self.STEP, "items", f"{path}.items", "\n".join(group.items), multiline=True)
                 yield from item_buttons("group", index, len(groups))
 
     async def rebuild(self, focus: str | None = None) -> None:

@@ -13,7 +13,7 @@ from wizard.length import blocks_line, measure_speech
 from wizard.model import DATE_STYLES, POINT_LAYOUTS, POINT_NUMBERINGS
 from wizard.ui import texts
 from wizard.ui.screens.base import CARD_CSS, StepScreen
-from wizard.ui.widgets.fields import Field
+from wizard.ui.widgets.fields import make_field
 
 TARGETS = (3, 5, 8, 10)
 
@@ -51,8 +51,8 @@ class ReviewScreen(StepScreen):
         yield Label(Text(wording["problems"]), classes="field-label")
         yield OptionList(id="problems")
         yield Button("自动修正标点…", id="fix-typography")
-        yield Field(self.STEP, "salutation", "salutation", speech.salutation, suggestions=texts.choices("salutations"))
-        yield Field(self.STEP, "closing", "closing", speech.closing, suggestions=texts.choices("closings"))
+        yield make_field(self.STEP, "salutation", "salutation", speech.salutation, suggestions=texts.choices("salutations"))
+        yield make_field(self.STEP, "closing", "closing", speech.closing, suggestions=texts.choices("closings"))
         layout_text = wording["layout"]
         with Vertical(id="layout", classes="card"):
             yield Static(Text(layout_text["label"]), classes="card-title")

@@ -16,7 +16,7 @@ from wizard.model import Point, Section
 from wizard.numerals import chinese_numeral
 from wizard.ui import texts
 from wizard.ui.screens.base import CARD_CSS, StepScreen
-from wizard.ui.widgets.fields import Field, field_id
+from wizard.ui.widgets.fields import field_id, make_field
 from wizard.ui.widgets.phrase_complete import PhraseAutoComplete
 from wizard.ui.widgets.list_buttons import ItemButton, apply_move, item_buttons
 
@@ -51,16 +51,16 @@ class SectionsScreen(StepScreen):
             path = f"sections[{index}]"
             with Vertical(classes="section card"):
                 yield Static(Text(f"{chinese_numeral(index + 1)}、"), classes="card-title")
-                yield Field(self.STEP, "heading", f"{path}.heading", section.heading)
+                yield make_field(self.STEP, "heading", f"{path}.heading", section.heading)
                 yield PhraseAutoComplete(f"#{field_id(path + '.heading')}", "heading", self.STEP)
-                yield Field(self.STEP, "intro", f"{path}.intro", section.intro, multiline=True)
+                yield make_field(self.STEP, "intro", f"{path}.intro", section.intro, multiline=True)
                 for number, point in enumerate(section.points):
                     point_path = f"{path}.points[{number}]"
                     with Vertical(classes="point"):
                         yield Static(Text(f"第 {number + 1} 点"), classes="point-title")
-                        yield Field(self.STEP, "lead", f"{point_path}.lead", point.lead)
+                        yield make_field(self.STEP, "lead", f"{point_path}.lead", point.lead)
                         yield PhraseAutoComplete(f"#{field_id(point_path + '.lead')}", "lead", self.STEP)
-                        yield Field(self.STEP, "body", f"{point_path}.body", point.body, multiline=True)
+                        yield make_field(self.STEP, "body", f"{point_path}.body", point.body, multiline=True)
                         yield from item_buttons("point", number, len(section.points), owner=index)
                 yield Button(f"＋ {texts.app_text('add')}一点", classes="add-point", name=str(index))
                 yield from item_buttons("section", order, len(positions), owner=index)

@@ -10,7 +10,7 @@ from textual.widgets import Select, Static
 
 from wizard.ui import texts
 from wizard.ui.screens.base import StepScreen
-from wizard.ui.widgets.fields import Field
+from wizard.ui.widgets.fields import FieldArea, FieldInput, make_field
 
 
 class TrainingScreen(StepScreen):
@@ -19,15 +19,15 @@ class TrainingScreen(StepScreen):
     def compose_form(self) -> ComposeResult:
         session = self.session
 
-        def field(name: str, **options) -> Field:
+        def field(name: str, **options) -> FieldInput | FieldArea:
             path = f"training.{name}" if name not in ("title", "speaker") else name
-            return Field(self.STEP, name, path, session.text_of(path), **options)
+            return make_field(self.STEP, name, path, session.text_of(path), **options)
 
         if session.template is not None:
             yield from self.compose_template_choice(session.template)
         yield field("name")
         yield field("note")
-        with Horizontal(classes="dates"):
+        with Horizontal(classes="dates field-row"):
             yield field("start")
             yield field("end")
         yield field("organisers", multiline=True)

@@ -2,8 +2,11 @@
 
 The label is written in the top of the field's frame and the hint in its
 bottom, as in an outlined text field: a field takes three rows, not five, so a
-step's form mostly fits on one screen, and it is one widget where a label and
-a hint were two more for every field (a tenth of the first frame's work).
+step's form mostly fits on one screen. A field is one widget, the text input
+itself: a label, a hint and a box around them had been three more for every
+field, and the first frame's work grows with the number of widgets (the box
+alone was 4% of it). The message line under a field is mounted when the field
+first has something to say.
 
 User text is never parsed as markup: labels, hints and messages are plain text.
 Pasted text loses its control characters before the widget sees it, so an
@@ -17,11 +20,10 @@ from typing import cast
 
 from rich.text import Text
 from textual import events
-from textual.app import ComposeResult
-from textual.containers import Vertical
 from textual.content import Content
 from textual.geometry import Size
 from textual.suggester import SuggestFromList
+from textual.widget import Widget
 from textual.widgets import Input, Static, TextArea
 
 from wizard.text import clean, one_line
@@ -59,13 +61,83 @@ def keep_in_view(widget: Input | TextArea) -> None:
         widget.call_after_refresh(widget.scroll_visible, animate=False)
 
 
-class FieldInput(Input):
-    """A one-line field; ``path`` names the record field it edits."""
+class Field:
+    """What every field shares, mixed into the input that edits it.
 
-    def __init__(self, path: str, value: str, placeholder: str = "", suggestions: list[str] | None = None):
+    ``path`` names the record field it edits; ``prompt`` holds its label, hint
+    and placeholder. Its message (a wrong date, an empty required field) goes
+    on a line of its own under it, mounted the first time there is one: under
+    the field itself, or, for a field in a row beside others (the dates), under
+    the row, the field's label before the message.
+    """
+
+    path: str
+    prompt: dict[str, str]
+    #: The message and severity on show, so an unchanged one costs no repaint on a keystroke.
+    shown: tuple[str, str] = ("", "")
+    message_line: Static | None = None
+
+    def show_message(self, message: str, severity: str = "error") -> None:
+        """Show (or with an empty string, clear) the message under the field."""
+        widget = cast(Widget, self)
+        if (message, severity if message else "") == self.shown:
+            return
+        self.shown = (message, severity if message else "")
+        line = self.message_line
+        if line is None:  # only ever with a message: an empty one on a new field returned above
+            line = self.message_line = Static(classes="field-message", id="m" + field_id(self.path)[1:])
+            row = self.row()
+            if row is None:
+                widget.parent.mount(line, after=widget)  # type: ignore[union-attr]
+            else:
+                # Under the row, after the lines of the fields left of this one.
+                anchor: Widget = row
+                for neighbour in row.children:
+                    if neighbour is widget:
+                        break
+                    if isinstance(neighbour, Field) and neighbour.message_line is not None:
+                        anchor = neighbour.message_line
+                row.parent.mount(line, after=anchor)  # type: ignore[union-attr]
+        line.set_class(severity == "warning", "-warning")
+        # While the field is typed in, a message that goes leaves its line blank until
+        # the field is left: the form does not jump a line (and is not laid out
+        # again) each time a warning comes and goes with a full stop.
+        if message or not widget.has_focus:
+            self._show_line(bool(message))
+        text = Text(message)
+        if message and self.row() is not None:
+            text = Text.assemble((self.prompt["label"], "bold"), " ", text)
+        update_static(line, text)
+
+    def row(self) -> Widget | None:
+        """The row this field sits in beside other fields, if it does."""
+        parent = cast(Widget, self).parent
+        return parent if isinstance(parent, Widget) and parent.has_class("field-row") else None
+
+    def _show_line(self, shown: bool) -> None:
+        if self.message_line is not None:
+            self.message_line.display = shown
+            if self.row() is None:  # the line takes over the gap under the field
+                cast(Widget, self).set_class(shown, "-with-message")
+
+    def on_blur(self) -> None:
+        if not self.shown[0]:
+            self._show_line(False)
+
+
+class FieldInput(Field, Input):
+    """A one-line field."""
+
+    def __init__(
+        self,
+        path: str,
+        value: str,
+        prompt: dict[str, str],
+        suggestions: list[str] | None = None,
+    ):
         super().__init__(
             value=value,
-            placeholder=placeholder,
+            placeholder=prompt.get("placeholder", ""),
             id=field_id(path),
             classes="field-input",
             select_on_focus=False,
@@ -74,6 +146,8 @@ class FieldInput(Input):
             validate_on=(),
         )
         self.path = path
+        self.prompt = prompt
+        label_frame(self)
 
     def on_mount(self) -> None:
         self.cursor_blink = getattr(self.app, "cursor_blink", True)
@@ -90,14 +164,14 @@ class FieldInput(Input):
         keep_in_view(self)
 
 
-class FieldArea(QuietVirtualSize, RowCachedTextArea):
+class FieldArea(Field, QuietVirtualSize, RowCachedTextArea):
     """A multi-line field (paragraphs, one-item-a-line lists); pasting several lines works."""
 
     DEFAULT_CSS = """
     FieldArea { height: auto; min-height: 3; max-height: 12; }
     """
 
-    def __init__(self, path: str, value: str, placeholder: str = ""):
+    def __init__(self, path: str, value: str, prompt: dict[str, str]):
         super().__init__(
             value,
             id=field_id(path),
@@ -105,9 +179,11 @@ class FieldArea(QuietVirtualSize, RowCachedTextArea):
             soft_wrap=True,
             show_line_numbers=False,
             tab_behavior="focus",
-            placeholder=Text(placeholder),
+            placeholder=Text(prompt.get("placeholder", "")),
         )
         self.path = path
+        self.prompt = prompt
+        label_frame(self)
 
     def on_mount(self) -> None:
         self.cursor_blink = getattr(self.app, "cursor_blink", True)
@@ -119,7 +195,7 @@ class FieldArea(QuietVirtualSize, RowCachedTextArea):
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         tell_form(self)
         keep_in_view(self)
-        event.stop()  # the form has it; climbing five containers only kept the frame waiting
+        event.stop()  # the form has it; climbing the containers only kept the frame waiting
 
     def virtual_size_moves_nothing(self, before: Size, after: Size) -> bool:
         """A long text scrolls inside the area, which stays at its max-height: a line more or less moves nothing."""
@@ -132,75 +208,25 @@ class FieldArea(QuietVirtualSize, RowCachedTextArea):
         return self.outer_size.height == int(limit.value) and virtual.height + self.gutter.height >= limit.value
 
 
-class Field(Vertical):
-    """The field itself, labelled and with its hint in its frame, and a line for the field's message."""
+def label_frame(widget: FieldInput | FieldArea) -> None:
+    """The field's label in the top of its frame, its hint in the bottom."""
+    widget.border_title = Content(widget.prompt["label"])
+    if hint := widget.prompt.get("hint"):
+        widget.border_subtitle = Content(hint)
 
-    DEFAULT_CSS = """
-    Field { height: auto; margin-bottom: 1; }
-    Field > .field-input {
-        border-title-color: $text;
-        border-title-style: bold;
-        border-subtitle-color: $text-muted;
-        border-subtitle-align: left;
-    }
-    Field > .field-message { color: $error; height: auto; max-height: 4; overflow: hidden; }
-    Field > .field-message.-warning { color: $warning; }
-    """
 
-    def __init__(
-        self,
-        step: str,
-        name: str,
-        path: str,
-        value: str,
-        *,
-        multiline: bool = False,
-        suggestions: list[str] | None = None,
-    ) -> None:
-        super().__init__(classes="field")
-        self.prompt = texts.field(step, name)
-        self.path = path
-        self.value = value
-        self.multiline = multiline
-        self.suggestions = suggestions
-        #: The message and severity on show, so an unchanged one costs no repaint on a keystroke.
-        self.shown = ("", "")
+def make_field(
+    step: str,
+    name: str,
+    path: str,
+    value: str,
+    *,
+    multiline: bool = False,
+    suggestions: list[str] | None = None,
+) -> FieldInput | FieldArea:
+    """The field for ``name`` of ``step`` (its wording in the prompts), editing ``path``."""
+    prompt = texts.field(step, name)
+    if multiline:
+        return FieldArea(path, value, prompt)
+    return FieldInput(path, value, prompt, suggestions)
 
-    def compose(self) -> ComposeResult:
-        placeholder = self.prompt.get("placeholder", "")
-        widget: FieldInput | FieldArea
-        if self.multiline:
-            widget = FieldArea(self.path, self.value, placeholder)
-        else:
-            widget = FieldInput(self.path, self.value, placeholder, self.suggestions)
-        widget.border_title = Content(self.prompt["label"])
-        if hint := self.prompt.get("hint"):
-            widget.border_subtitle = Content(hint)
-        yield widget
-        # The message line is mounted when the field first has something to say: most
-        # fields never do, and ~40 hidden lines on a step cost its first frame ~2%.
-
-    def show_message(self, message: str, severity: str = "error") -> None:
-        """Show (or with an empty string, clear) the message under the field."""
-        if (message, severity if message else "") == self.shown:
-            return
-        self.shown = (message, severity if message else "")
-        line = self._message_line()
-        if line is None:  # only ever with a message: an empty one on a new field returned above
-            line = Static(classes="field-message", id="m" + field_id(self.path)[1:])
-            self.mount(line)
-        line.set_class(severity == "warning", "-warning")
-        # While the field is typed in, a message that goes leaves its line blank until
-        # the field is left: the form does not jump a line (and is not laid out
-        # again) each time a warning comes and goes with a full stop.
-        if message or not self.has_focus_within:
-            line.display = bool(message)
-        update_static(line, Text(message))
-
-    def _message_line(self) -> Static | None:
-        lines = self.query_children(".field-message")
-        return cast(Static, lines.first()) if lines else None
-
-    def on_descendant_blur(self) -> None:
-        if not self.shown[0] and (line := self._message_line()) is not None:
-            line.display = False
