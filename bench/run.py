@@ -28,7 +28,10 @@ What is measured, and how:
 
 Processes run with compiled bytecode, as an installed program does: this
 machine sets PYTHONDONTWRITEBYTECODE, so the children get a private
-PYTHONPYCACHEPREFIX instead, filled by a first run that is not counted.
+PYTHONPYCACHEPREFIX instead, filled by a first run that is not counted. That
+run also leaves the wizard's parsed stylesheets in its (private) cache folder,
+as any earlier start does on a user's machine (``wizard/ui/css_cache.py``);
+the bare app has no such cache, as Textual keeps none.
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ from textual.screen import Screen
 
 from wizard.assemble import Block, blocks, render_text
 from wizard.session import Session
-from wizard.ui import compositor, fold, texts
+from wizard.ui import compositor, css_cache, fold, texts
 from wizard.ui.autosave import Autosaver
 from wizard.ui.outputs import OutputsMixin
 from wizard.ui.phrasing import PhrasingMixin
@@ -105,10 +105,12 @@ class SpeechWizardApp(SavingMixin, OutputsMixin, PhrasingMixin, TemplateMixin, A
         What start-up made lives as long as the app: it is moved out of the
         collector's way (``gc.freeze``), so later full collections skip it. The
         little cyclic garbage among it (~2,000 objects) is kept, not freed.
+        The stylesheets parsed for this screen are kept for the next start.
         """
         if not gc.isenabled():
             gc.freeze()
             gc.enable()
+        css_cache.save()
 
     def _display(self, screen: Screen, renderable) -> None:
         """Send a frame to the terminal; then, as the next thing the app does, collect garbage if due."""

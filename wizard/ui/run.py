@@ -91,6 +91,10 @@ def make_app(session: Session, *, cursor_blink: bool = True, draft_key: str = "n
     else:
         texts.use_template(None)
     gc.set_threshold(*GC_THRESHOLDS)
+    from wizard.paths import cache_dir
+    from wizard.ui import css_cache
+
+    css_cache.install(cache_dir() / css_cache.FILE_NAME)
     resume = draft_to_offer(draft_key, session) if offer_draft else None
     return SpeechWizardApp(session, cursor_blink=cursor_blink, draft_key=draft_key, resume=resume)
 
