@@ -29,6 +29,17 @@ def cache_file():
     return cache_dir() / css_cache.FILE_NAME
 
 
+def read_cache() -> tuple:
+    """The cache file's stamp, theme variables and rules."""
+    with cache_file().open("rb") as file:
+        stamp, variables = pickle.load(file)
+        return stamp, variables, pickle.load(file)
+
+
+def write_cache(stamp, variables, rules) -> None:
+    cache_file().write_bytes(pickle.dumps((stamp, variables)) + pickle.dumps(rules))
+
+
 def described(rule) -> tuple:
     """A parsed rule as plain values: its selectors, each declaration's value, its priority."""
     declarations = sorted((name, repr(value)) for name, value in rule.styles.get_rules().items())
@@ -65,26 +76,26 @@ async def test_a_broken_cache_is_parsed_around_and_replaced(parses):
     cache_file().write_bytes(b"\x80\x05not a pickle at all")
     shown, _rules = await start()
     assert "培训概况" in shown and parses
-    stamp, variables, rules = pickle.loads(cache_file().read_bytes())
+    stamp, variables, rules = read_cache()
     assert stamp == css_cache._stamp() and variables and rules
 
 
 async def test_rules_parsed_with_other_theme_variables_are_not_used(parses):
     await start()
-    stamp, variables, rules = pickle.loads(cache_file().read_bytes())
+    stamp, variables, rules = read_cache()
     changed = {**variables, "primary": "#123456"}
-    cache_file().write_bytes(pickle.dumps((stamp, changed, rules)))
+    write_cache(stamp, changed, rules)
     parses.clear()
     await start()
     assert parses, "rules made with another primary colour were parsed again"
-    _stamp, variables_now, _rules = pickle.loads(cache_file().read_bytes())
+    _stamp, variables_now, _rules = read_cache()
     assert variables_now == variables, "and the cache holds this theme's again"
 
 
 async def test_a_cache_from_another_textual_is_not_used(parses):
     await start()
-    _stamp, variables, rules = pickle.loads(cache_file().read_bytes())
-    cache_file().write_bytes(pickle.dumps(((css_cache.FORMAT, (3, 0, 0), ("elsewhere", 0, 0)), variables, rules)))
+    _stamp, variables, rules = read_cache()
+    write_cache((css_cache.FORMAT, (3, 0, 0), ("elsewhere", 0, 0)), variables, rules)
     parses.clear()
     await start()
     assert parses
@@ -92,7 +103,7 @@ async def test_a_cache_from_another_textual_is_not_used(parses):
 
 async def test_a_theme_changed_while_running_parses_as_usual_and_leaves_the_cache_alone(parses):
     await start(theme="textual-light")
-    _stamp, variables, _rules = pickle.loads(cache_file().read_bytes())
+    _stamp, variables, _rules = read_cache()
     assert variables == demo_app().get_css_variables(), "the cache holds the start-up theme's rules only"
 
 

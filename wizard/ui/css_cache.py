@@ -62,13 +62,17 @@ class ParsedStyles:
         self._seen: object = None
 
     def load(self) -> ParsedStyles:
+        """Read the file: its stamp first, and the rules only when the stamp is this install's."""
         try:
-            stamp, variables, rules = pickle.loads(self.path.read_bytes())
-            if stamp != _stamp() or not isinstance(variables, dict) or not isinstance(rules, dict):
-                return self
+            with self.path.open("rb") as file:
+                stamp, variables = pickle.load(file)
+                if stamp != _stamp() or not isinstance(variables, dict):
+                    return self
+                rules = pickle.load(file)
         except Exception:  # no file, or one not to be trusted: parse as usual
             return self
-        self.variables, self.rules = variables, rules
+        if isinstance(rules, dict):
+            self.variables, self.rules = variables, rules
         return self
 
     def serves(self, variables: dict[str, str]) -> bool:
@@ -96,7 +100,8 @@ class ParsedStyles:
             return
         kept = {key: self.rules[key] for key in self.used if key in self.rules}
         try:
-            data = pickle.dumps((_stamp(), self.variables, kept), protocol=pickle.HIGHEST_PROTOCOL)
+            header = pickle.dumps((_stamp(), self.variables), protocol=pickle.HIGHEST_PROTOCOL)
+            data = header + pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL)
             self.path.parent.mkdir(parents=True, exist_ok=True)
             partial = self.path.with_name(f".{self.path.name}.{os.getpid()}")
             partial.write_bytes(data)
