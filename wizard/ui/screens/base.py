@@ -116,7 +116,7 @@ class StepScreen(Screen[None]):
 
     def reload_values(self) -> None:
         """Put the record's current values into the fields (after a change made elsewhere)."""
-        for widget in self.query("FieldInput, FieldArea"):
+        for widget in self.fields():
             value = self.session.text_of(widget.path)
             if isinstance(widget, Input) and widget.value != value:
                 widget.value = value

@@ -19,7 +19,6 @@ class CoursesScreen(StepScreen):
     STEP = "courses"
     DEFAULT_CSS = CARD_CSS + """
     #groups { height: auto; }
-    .row { height: auto; margin-bottom: 1; }
     """
 
     def compose_form(self) -> ComposeResult:
@@ -33,7 +32,7 @@ class CoursesScreen(StepScreen):
             path = f"courses[{index}]"
             with Vertical(classes="group card"):
                 yield Static(Text(f"第 {index + 1} 组"), classes="card-title")
-                with Horizontal(classes="row field-row"):
+                with Horizontal(classes="field-row"):
                     yield make_field(self.STEP, "verb", f"{path}.verb", group.verb, suggestions=texts.choices("course_verbs"))
                     yield make_field(self.STEP, "tail", f"{path}.tail", group.tail, suggestions=texts.choices("course_tails"))
                 yield make_field(self.STEP, "items", f"{path}.items", "\n".join(group.items), multiline=True)
