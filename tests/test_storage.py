@@ -117,6 +117,21 @@ def test_a_utf8_byte_order_mark_is_accepted():
 
 # --- saving ------------------------------------------------------------------
 
+@pytest.mark.parametrize("mark", [b"", b"\xef\xbb\xbf"])
+def test_a_non_utf8_byte_is_placed_by_its_position_in_the_file(mark):
+    raw = mark + 'title = "'.encode("utf-8") + "心得".encode("gbk") + b'"\n'
+    with pytest.raises(storage.RecordError) as caught:
+        storage.decode(raw, "x.toml")
+    first_bad = len(mark) + len('title = "') + 1
+    assert f"第 {first_bad} 字节" in str(caught.value)
+
+
+@pytest.mark.parametrize("mark", [b"", b"\xef\xbb\xbf"])
+def test_a_file_cut_inside_a_character_says_so_with_or_without_a_byte_order_mark(mark):
+    with pytest.raises(storage.RecordError, match="中间断了"):
+        storage.decode(mark + 'title = "心得'.encode("utf-8")[:-1], "x.toml")
+
+
 def test_save_then_load_gives_the_same_record(example, tmp_path):
     example.sections[0].intro = "第一行\n第二行 \"引号\" 和 '''三引号''' 与 \\ 反斜杠"
     path = storage.save(example, tmp_path / "speech.toml")
