@@ -35,12 +35,33 @@ class _CellSizes(dict):
 
 _CELLS = _CellSizes()
 
+#: Marks that do not begin a line in Chinese typesetting (GB/T 15834: the pause and
+#: stop marks, and the closing halves of quotes, brackets and title marks; an
+#: ellipsis is not split or begun a line with).
+NO_LINE_START = frozenset("，。、；：？！”’）》」』】〕〉…")
+#: Opening halves, which do not end a line.
+NO_LINE_END = frozenset("“‘（《「『【〔〈")
+#: How many characters a break moves back at most to keep those rules; past that
+#: (a run of marks wider than this) the break stays where the width puts it.
+MOST_PULLED = 3
 
-def fold(paragraph: str, width: int) -> list[int] | None:
+
+def _pulled_back(paragraph: str, start: int, stop: int) -> int:
+    """``stop`` moved back so the next row begins with no closing mark and this one ends with no opening one."""
+    for at in range(stop, max(start, stop - MOST_PULLED - 1), -1):
+        if paragraph[at] not in NO_LINE_START and paragraph[at - 1] not in NO_LINE_END:
+            return at
+    return stop
+
+
+def fold(paragraph: str, width: int, kinsoku: bool = False) -> list[int] | None:
     """Where text without spaces breaks at ``width`` cells, as rich's ``divide_line`` has it.
 
     None for what rich's grapheme rules must decide (joiners, combining marks,
-    astral characters) and for widths a wide character does not fit in.
+    astral characters) and for widths a wide character does not fit in. With
+    ``kinsoku``, a break that would begin a row with a closing mark or end one
+    with an opening mark moves back (at most ``MOST_PULLED`` characters), taking
+    the characters before it down to the next row, as Chinese typesetting does.
     """
     if width < 2 or not paragraph or not paragraph.isprintable() or _SPACE.search(paragraph):
         return None
@@ -53,6 +74,8 @@ def fold(paragraph: str, width: int) -> list[int] | None:
     breaks: list[int] = []
     start = 0
     while (stop := bisect_right(ends, (ends[start - 1] if start else 0) + width, lo=start)) < len(paragraph):
+        if kinsoku:
+            stop = _pulled_back(paragraph, start, stop)
         breaks.append(stop)
         start = stop
     return breaks

@@ -30,7 +30,7 @@ from textual.style import Style as TextualStyle
 from textual.widget import Widget
 
 from wizard.assemble import Block
-from wizard.ui.fold import fold as _fold
+from wizard.ui.fold import MOST_PULLED, fold as _fold
 from wizard.ui.widgets.frame import QuietVirtualSize, paint_now
 
 _BOLD = Style(bold=True)
@@ -53,7 +53,7 @@ def _rows_at(paragraph: str, breaks: list[int]) -> Rows:
 @lru_cache(maxsize=256)
 def _wrap(paragraph: str, width: int) -> tuple[Rows, bool]:
     """The rows, and whether they were folded the fast way (``wizard.ui.fold``)."""
-    breaks = _fold(paragraph, width)
+    breaks = _fold(paragraph, width, kinsoku=True)
     if breaks is None:
         return _rows_at(paragraph, divide_line(paragraph, width, fold=True)), False
     return _rows_at(paragraph, breaks), True
@@ -62,8 +62,10 @@ def _wrap(paragraph: str, width: int) -> tuple[Rows, bool]:
 def wrap(paragraph: str, width: int) -> Rows:
     """``(offset, text)`` of each row of ``paragraph`` at ``width`` cells.
 
-    The rows a ``Static`` gives the same text: words kept whole where there are
-    spaces, Chinese folded at the edge, trailing spaces dropped at a break.
+    The rows a ``Static`` gives the same text (words kept whole where there are
+    spaces, Chinese folded at the edge, trailing spaces dropped at a break),
+    except that Chinese text keeps its punctuation off the start of a row and its
+    opening quotes and brackets off the end (``fold``'s ``kinsoku``), as print does.
     """
     return _wrap(paragraph, width)[0]
 
@@ -85,15 +87,16 @@ def rewrap(before: str, rows: Rows, folded: bool, paragraph: str, width: int) ->
 
     Typing changes a paragraph from the cursor on: when both were folded the
     fast way, the rows that end before the first change are kept and only the
-    rest is folded again (a row's end depends on no character past the next
-    row's first). On a 2,000-character section, half the work or less.
+    rest is folded again. A row's end depends on no character past the next
+    row's first, give or take the few a break moves back for a punctuation mark
+    (``fold.MOST_PULLED``). On a 2,000-character section, half the work or less.
     """
     changed = _common_prefix(before, paragraph) if folded else 0
     kept = 0
-    while kept + 1 < len(rows) and rows[kept + 1][0] < changed:
+    while kept + 1 < len(rows) and rows[kept + 1][0] + MOST_PULLED < changed:
         kept += 1
     start = rows[kept][0] if folded else 0
-    tail = _fold(paragraph[start:], width) if start else None
+    tail = _fold(paragraph[start:], width, kinsoku=True) if start else None
     if tail is None:
         return _wrap(paragraph, width)
     return rows[:kept] + _rows_at(paragraph, [start, *(start + offset for offset in tail)])[1:], True
