@@ -9,7 +9,8 @@ folding (printable, no whitespace, no zero-width or astral characters, a width
 a wide character fits in); anything else is left to rich and Textual.
 
 ``apply`` has Textual's TextArea use it when it wraps a line and when it splits
-a wrapped line into its rows.
+a wrapped line into its rows. The preview asks for ``kinsoku`` too: punctuation
+kept off the edges of rows, as Chinese print breaks lines.
 """
 
 from __future__ import annotations
