@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from wizard import storage
+from wizard.data_files import example_path
 from wizard.model import Speech
-from wizard.prompts import example_path
 
 TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent

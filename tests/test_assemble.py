@@ -11,9 +11,9 @@ import pytest
 
 from wizard import storage
 from wizard.assemble import blocks, join_items, opening, render_text, section_lines
+from wizard.data_files import speech_wording
 from wizard.model import CourseGroup, Layout, Point, Section, Speech, Training
 from wizard.numerals import chinese_numeral
-from wizard.prompts import speech_wording
 
 D = dt.date
 
@@ -35,8 +35,9 @@ def test_sample_check_catches_a_changed_word(example, assert_reproduces_sample):
 
 # --- section numbers --------------------------------------------------------
 
+
 def test_numerals_one_to_twelve_and_beyond():
-    assert [chinese_numeral(n) for n in range(1, 13)] == list("一二三四五六七八九十") + ["十一", "十二"]
+    assert [chinese_numeral(n) for n in range(1, 13)] == [*list("一二三四五六七八九十"), "十一", "十二"]
     assert (chinese_numeral(20), chinese_numeral(21), chinese_numeral(99)) == ("二十", "二十一", "九十九")
 
 
@@ -64,6 +65,7 @@ def test_a_paragraph_never_ends_on_a_comma():
 
 # --- dates and duration -----------------------------------------------------
 
+
 def test_range_within_a_month_in_each_style():
     assert dated(D(2026, 11, 3), D(2026, 11, 5)).startswith("11月3日—11月5日，参加了为期3天的")
     assert dated(D(2026, 11, 3), D(2026, 11, 5), "compact").startswith("11月3日—5日，")
@@ -81,7 +83,9 @@ def test_range_across_a_year_gives_both_years(style):
     assert text.startswith("2025年12月29日—2026年1月2日，参加了为期5天的")
 
 
-@pytest.mark.parametrize(("start", "end"), [(D(2026, 3, 7), None), (D(2026, 3, 7), D(2026, 3, 7)), (None, D(2026, 3, 7))])
+@pytest.mark.parametrize(
+    ("start", "end"), [(D(2026, 3, 7), None), (D(2026, 3, 7), D(2026, 3, 7)), (None, D(2026, 3, 7))]
+)
 def test_single_day_has_no_duration(start, end):
     text = dated(start, end)
     assert text.startswith("3月7日，参加了专题研讨班学习。")
@@ -106,6 +110,7 @@ def test_dash_is_u2014_never_a_double_dash_or_hyphen(example):
 
 
 # --- items and fixed wording -------------------------------------------------
+
 
 def test_items_join_with_enumeration_comma_but_not_between_quoted_items():
     assert join_items(["党史", "新中国史"]) == "党史、新中国史"
@@ -201,11 +206,14 @@ def test_separators_typed_into_phrases_do_not_double():
 
 # --- control characters ------------------------------------------------------
 
+
 def test_control_characters_are_dropped_on_load_and_never_rendered(example):
     # TOML escapes: raw control characters are not even valid TOML.
     dirty = r"\u001b[31m红\u0007\u007f\u0085\u009b字\u0000\r"
-    text = storage.dumps(example).replace("组织部门年轻干部专题研讨班", "组织" + dirty).replace(
-        "要着力打造高素质干部队伍。", "要着力" + dirty + "打造。"
+    text = (
+        storage.dumps(example)
+        .replace("组织部门年轻干部专题研讨班", "组织" + dirty)
+        .replace("要着力打造高素质干部队伍。", "要着力" + dirty + "打造。")
     )
     loaded = storage.loads(text)
     assert loaded.training.name == "组织[31m红字\n"  # ESC dropped, the CR a newline
@@ -229,9 +237,17 @@ POINTS = [Point("要坚持强化理论武装，", "始终把政治建设放在�
     ("points", "numbering", "expected"),
     [
         ("joined", "none", ("导语。要坚持强化理论武装，始终把政治建设放在首位。要坚持学用结合。提高能力。",)),
-        ("joined", "ordinal", ("导语。一是要坚持强化理论武装，始终把政治建设放在首位。二是要坚持学用结合。提高能力。",)),
+        (
+            "joined",
+            "ordinal",
+            ("导语。一是要坚持强化理论武装，始终把政治建设放在首位。二是要坚持学用结合。提高能力。",),
+        ),
         ("separate", "none", ("导语。", "要坚持强化理论武装，始终把政治建设放在首位。", "要坚持学用结合。提高能力。")),
-        ("separate", "bracketed", ("导语。", "（一）要坚持强化理论武装，始终把政治建设放在首位。", "（二）要坚持学用结合。提高能力。")),
+        (
+            "separate",
+            "bracketed",
+            ("导语。", "（一）要坚持强化理论武装，始终把政治建设放在首位。", "（二）要坚持学用结合。提高能力。"),
+        ),
     ],
 )
 def test_point_layout_and_numbering(points, numbering, expected):

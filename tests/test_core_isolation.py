@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import wizard
-from wizard.prompts import example_path
+from wizard.data_files import example_path
 
 BLOCKER = """
 import sys

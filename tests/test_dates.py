@@ -39,7 +39,15 @@ def test_format_date_has_no_leading_zeros():
 
 @pytest.mark.parametrize(
     "typed",
-    ["2026-11-03", "2026/11/3", "2026.11.3", "2026年11月3日", "2026年11月3号", " 2026 - 11 - 3 ", "２０２６年１１月３日"],
+    [
+        "2026-11-03",
+        "2026/11/3",
+        "2026.11.3",
+        "2026年11月3日",
+        "2026年11月3号",
+        " 2026 - 11 - 3 ",
+        "２０２６年１１月３日",
+    ],
 )
 def test_parse_full_dates_in_common_spellings(typed):
     assert parse_date(typed, TODAY) == D(2026, 11, 3)
@@ -55,7 +63,9 @@ def test_parse_empty_is_no_date(typed):
     assert parse_date(typed, TODAY) is None
 
 
-@pytest.mark.parametrize(("typed", "message"), [("明天", "看不懂"), ("2026-02-30", "没有这一天"), ("13月1日", "没有这一天")])
+@pytest.mark.parametrize(
+    ("typed", "message"), [("明天", "看不懂"), ("2026-02-30", "没有这一天"), ("13月1日", "没有这一天")]
+)
 def test_parse_rejects_with_a_chinese_message(typed, message):
     with pytest.raises(DateError, match=message):
         parse_date(typed, TODAY)

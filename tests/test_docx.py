@@ -14,9 +14,9 @@ from docx.oxml.ns import qn
 from docx.shared import Emu
 
 from wizard.assemble import render_text
+from wizard.data_files import example_path
 from wizard.docx_export import write_docx
 from wizard.model import Speech
-from wizard.prompts import example_path
 from wizard.storage import RecordError, load
 
 

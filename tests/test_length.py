@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from wizard.data_files import example_path
 from wizard.length import Length, block_lengths, blocks_line, count_characters, measure, measure_speech
 from wizard.model import Layout, Point, Section, Speech, Training
-from wizard.prompts import example_path
 from wizard.storage import load
 
 

@@ -10,9 +10,9 @@ import pytest
 
 from wizard import cli, library, paths, storage
 from wizard.assemble import render_text
+from wizard.data_files import example_path
 from wizard.length import count_characters
 from wizard.model import Point, Section, Speech, Training
-from wizard.prompts import example_path
 
 
 @pytest.fixture(autouse=True)

@@ -55,11 +55,11 @@ def test_wheel_holds_the_prompts_and_the_example(wheel):
 
 
 INSTALLED_CHECK = """
-import sys, wizard, wizard.prompts as prompts
+import sys, wizard, wizard.data_files as prompts
 from wizard import storage
 from wizard.assemble import render_text
 assert "site-packages" in wizard.__file__, wizard.__file__
-assert str(prompts.prompts_dir().parent) == prompts._PACKAGE, prompts.prompts_dir()
+assert prompts.prompts_dir().parent == prompts._PACKAGE, prompts.prompts_dir()
 sys.stdout.buffer.write(render_text(storage.load(prompts.example_path())).encode("utf-8"))
 """
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import datetime as dt
 import unicodedata
 
@@ -13,13 +14,51 @@ from hypothesis import strategies as st
 from wizard import storage
 from wizard.assemble import render_text
 from wizard.export import render_markdown
-from wizard.model import DATE_STYLES, POINT_LAYOUTS, POINT_NUMBERINGS, CourseGroup, Layout, Point, Section, Speech, Training
-from wizard.text import clean
+from wizard.model import (
+    DATE_STYLES,
+    POINT_LAYOUTS,
+    POINT_NUMBERINGS,
+    CourseGroup,
+    Layout,
+    Point,
+    Section,
+    Speech,
+    Training,
+)
+from wizard.text_cleaning import clean
 
 #: Fragments that break naive TOML writers, terminals or the assembler.
 TRICKY = [
-    '"', "'", "\\", "\\n", "\n", "\r", "\r\n", "\t", "[", "]]", "[[sections]]", '"""', "'''", "#", "=",
-    "\x00", "\x07", "\x1b[31m", "\x7f", "\x85", "\x9b", "\u2028", "\ufeff", "😀", "👨‍👩‍👧", "“", "”", "，", "（）", " ",
+    '"',
+    "'",
+    "\\",
+    "\\n",
+    "\n",
+    "\r",
+    "\r\n",
+    "\t",
+    "[",
+    "]]",
+    "[[sections]]",
+    '"""',
+    "'''",
+    "#",
+    "=",
+    "\x00",
+    "\x07",
+    "\x1b[31m",
+    "\x7f",
+    "\x85",
+    "\x9b",
+    "\u2028",
+    "\ufeff",
+    "😀",
+    "👨‍👩‍👧",
+    "“",
+    "”",
+    "，",
+    "（）",
+    " ",
 ]
 texts = st.lists(
     st.one_of(st.sampled_from(TRICKY), st.text(st.characters(exclude_categories=("Cs",)), max_size=8)),
@@ -71,8 +110,8 @@ def cleaned(value):
         return [cleaned(item) for item in value]
     if isinstance(value, (Speech, Training, CourseGroup, Section, Point, Layout)):
         result = copy.copy(value)
-        for name in value.__slots__:
-            setattr(result, name, cleaned(getattr(value, name)))
+        for spec in dataclasses.fields(value):
+            setattr(result, spec.name, cleaned(getattr(value, spec.name)))
         return result
     return value
 

@@ -6,7 +6,7 @@ import datetime as dt
 import shutil
 
 from wizard import storage
-from wizard.prompts import example_path
+from wizard.data_files import example_path
 from wizard.session import Session
 
 TODAY = dt.date(2026, 11, 24)

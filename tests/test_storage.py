@@ -10,8 +10,8 @@ import pytest
 
 from wizard import storage
 from wizard.assemble import render_text
+from wizard.data_files import example_path
 from wizard.model import Point, Section, Speech, Training
-from wizard.prompts import example_path
 
 EXAMPLE = example_path().read_text(encoding="utf-8")
 MINIMAL = 'schema_version = 1\n[training]\nname = "班"\n'
@@ -19,7 +19,7 @@ MINIMAL = 'schema_version = 1\n[training]\nname = "班"\n'
 BROKEN: dict[str, bytes] = {
     "malformed": b'schema_version = 1\ntitle = "no end\n',
     "truncated": EXAMPLE[: len(EXAMPLE) // 2].encode("utf-8"),
-    "truncated-mid-character": EXAMPLE.rstrip("\"\n").encode("utf-8")[:-1],
+    "truncated-mid-character": EXAMPLE.rstrip('"\n').encode("utf-8")[:-1],
     "empty": b"",
     "blank": b" \n\n\t\n",
     "nul-bytes": b"schema_version = 1\x00\x00\x00",
@@ -117,9 +117,10 @@ def test_a_utf8_byte_order_mark_is_accepted():
 
 # --- saving ------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("mark", [b"", b"\xef\xbb\xbf"])
 def test_a_non_utf8_byte_is_placed_by_its_position_in_the_file(mark):
-    raw = mark + 'title = "'.encode("utf-8") + "心得".encode("gbk") + b'"\n'
+    raw = mark + b'title = "' + "心得".encode("gbk") + b'"\n'
     with pytest.raises(storage.RecordError) as caught:
         storage.decode(raw, "x.toml")
     first_bad = len(mark) + len('title = "') + 1
@@ -129,7 +130,7 @@ def test_a_non_utf8_byte_is_placed_by_its_position_in_the_file(mark):
 @pytest.mark.parametrize("mark", [b"", b"\xef\xbb\xbf"])
 def test_a_file_cut_inside_a_character_says_so_with_or_without_a_byte_order_mark(mark):
     with pytest.raises(storage.RecordError, match="中间断了"):
-        storage.decode(mark + 'title = "心得'.encode("utf-8")[:-1], "x.toml")
+        storage.decode(mark + 'title = "心得'.encode()[:-1], "x.toml")
 
 
 def test_save_then_load_gives_the_same_record(example, tmp_path):
@@ -156,7 +157,7 @@ def test_a_failed_save_leaves_the_previous_file_whole(tmp_path, monkeypatch, fai
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, failing, crash)
-    with pytest.raises(storage.RecordError, match="speech.toml.*无法写入"):
+    with pytest.raises(storage.RecordError, match=r"speech\.toml.*无法写入"):
         storage.save(NEW, path)
     assert path.read_bytes() == before
     assert sorted(tmp_path.iterdir()) == [path]

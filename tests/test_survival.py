@@ -8,6 +8,7 @@ for the typed text on the screen.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import pty
@@ -94,10 +95,8 @@ class Terminal:
         if self.process.poll() is None:
             self.process.kill()
             self.process.wait(timeout=15)
-        try:
+        with contextlib.suppress(OSError):
             os.close(self.master)
-        except OSError:
-            pass
 
 
 @pytest.fixture

@@ -10,8 +10,8 @@ import pytest
 from wizard import cli, templates
 from wizard.assemble import render_text
 from wizard.checks import check, has_errors
+from wizard.data_files import load as load_prompts
 from wizard.model import Point, Speech
-from wizard.prompts import load as load_prompts
 
 
 @pytest.fixture(autouse=True)
@@ -35,7 +35,10 @@ def _fill(speech: Speech) -> Speech:
     speech.training.organisers = ["市委组织部"]
     for number, section in enumerate(speech.sections, start=1):
         section.heading = f"第{number}部分的标题"
-        section.points = [Point("在深学细悟中筑牢思想根基", "结合工作谈体会。"), Point("要持续改进工作作风", "具体举措。")]
+        section.points = [
+            Point("在深学细悟中筑牢思想根基", "结合工作谈体会。"),
+            Point("要持续改进工作作风", "具体举措。"),
+        ]
     return speech
 
 
@@ -116,8 +119,7 @@ def test_step_prompts_merge_the_template_wording_over_steps_toml():
 
 def test_a_user_template_is_added_and_one_with_a_bundled_name_overrides_it(user_templates):
     (user_templates / "short.toml").write_text(
-        '[template]\nlabel = "三分钟交流"\n[record]\nclosing = "谢谢大家。"\n'
-        '[[record.sections]]\nkind = "action"\n',
+        '[template]\nlabel = "三分钟交流"\n[record]\nclosing = "谢谢大家。"\n[[record.sections]]\nkind = "action"\n',
         encoding="utf-8",
     )
     (user_templates / "exchange.toml").write_text(
@@ -160,7 +162,7 @@ def test_broken_user_templates_are_reported_by_file_and_skipped(user_templates):
 
 def test_a_broken_override_leaves_the_bundled_template_in_use(user_templates):
     (user_templates / "written.toml").write_text("[template]\nlabel = 3\n", encoding="utf-8")
-    found, problems = templates.available()
+    _found, problems = templates.available()
     assert len(problems) == 1 and templates.get("written").bundled
 
 

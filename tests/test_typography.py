@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from wizard.data_files import example_path
 from wizard.model import Point, Section, Speech, Training
-from wizard.prompts import example_path
+from wizard.record_texts import describe
 from wizard.storage import load
-from wizard.text_fields import describe
 from wizard.typography import Finding, apply_changes, find, fix
 
 BODY = "sections[0].points[0].body"
@@ -76,7 +76,7 @@ def test_no_half_width_alarm_for_numbers_or_latin(body: str) -> None:
 
 
 def test_ascii_quotes_found_as_a_pair_and_fixed_to_curly() -> None:
-    record = with_body('找准"风向标"，抓住\'牛鼻子\'。')
+    record = with_body("找准\"风向标\"，抓住'牛鼻子'。")
     findings = only(find(record), "quote")
     assert [finding.context[finding.spot[0] : finding.spot[1]] for finding in findings] == ['"风向标"', "'牛鼻子'"]
     assert fix(record)[0].sections[0].points[0].body == "找准“风向标”，抓住‘牛鼻子’。"
@@ -142,7 +142,8 @@ def test_no_leading_zero_alarm_for_ten_or_twenty() -> None:
 
 
 @pytest.mark.parametrize(
-    ("body", "fixed"), [("深入 学习。", "深入学习。"), ("近 120 名同志。", "近120名同志。"), ("用　WPS 排版。", "用WPS排版。")]
+    ("body", "fixed"),
+    [("深入 学习。", "深入学习。"), ("近 120 名同志。", "近120名同志。"), ("用　WPS 排版。", "用WPS排版。")],
 )
 def test_spaces_in_chinese_text(body: str, fixed: str) -> None:
     findings = only(find(with_body(body)), "space")
@@ -191,7 +192,9 @@ def test_point_with_lead_and_no_elaboration() -> None:
     assert finding.where == "第二部分·第2点·阐述"
 
 
-@pytest.mark.parametrize(("intro", "flagged"), [("收获很多", True), ("找准了“风向标”", True), ("他说：“要努力。”", False)])
+@pytest.mark.parametrize(
+    ("intro", "flagged"), [("收获很多", True), ("找准了“风向标”", True), ("他说：“要努力。”", False)]
+)
 def test_paragraph_without_closing_stop(intro: str, flagged: bool) -> None:
     record = speech()
     record.sections[0].intro = intro

@@ -1,66 +1,21 @@
-"""Reading the command line: argparse for every command, a short way for the common ones.
-
-``render`` is what scripts and editors run, and argparse cost it ~9 ms of
-~47: the import, building every command's parser, and the help formatter and
-gettext that bring shutil and locale. The wizard's own start (no command,
-``demo``, ``edit FILE``) paid the same before its first frame. ``plain`` reads
-the few command lines that need none of that exactly as argparse would; every
-other one goes to argparse, with its help, messages and exit codes.
-"""
+"""The command line's grammar: every command, its options and their help, in Chinese."""
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-from typing import TYPE_CHECKING
+import argparse
 
 from wizard import __version__
-
-if TYPE_CHECKING:
-    import argparse
 
 PROG = "speech-wizard"
 
 
-def read(argv: list[str]) -> argparse.Namespace | SimpleNamespace:
+def read(argv: list[str]) -> argparse.Namespace:
     """The command and its options; argparse exits with status 2 on a usage error."""
-    args = plain(argv)
-    return build_parser().parse_args(argv) if args is None else args
-
-
-def plain(argv: list[str]) -> SimpleNamespace | None:
-    """The arguments of the commonest command lines, as argparse reads them; else None.
-
-    These: none at all (a new speech), ``demo``, ``edit FILE`` and
-    ``render FILE [--format text|markdown]``. Only these exact forms are read
-    here; any other command line - another option or spelling, help, a
-    mistake, a FILE that starts with ``-`` - is left to argparse.
-    """
-    if not argv:
-        return SimpleNamespace(template=None, command=None)
-    if argv == ["demo"]:
-        return SimpleNamespace(template=None, command="demo", output=None)
-    if len(argv) == 2 and argv[0] == "edit" and not argv[1].startswith("-"):
-        return SimpleNamespace(template=None, command="edit", file=argv[1])
-    if argv[0] != "render":
-        return None
-    rest = argv[1:]
-    fmt = "text"
-    if len(rest) == 3 and rest[0] == "--format":
-        fmt, rest = rest[1], rest[2:]
-    elif len(rest) == 3 and rest[1] == "--format":
-        fmt, rest = rest[2], rest[:1]
-    if len(rest) != 1 or fmt not in ("text", "markdown"):
-        return None
-    file = rest[0]
-    if file.startswith("-") and file != "-":
-        return None
-    return SimpleNamespace(template=None, command="render", file=file, format=fmt, output=None)
+    return build_parser().parse_args(argv)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The parser of every command; argparse is imported here, not at start."""
-    import argparse
-
+    """The parser of every command."""
     parser = argparse.ArgumentParser(
         prog=PROG,
         description="心得发言向导：一步步写好学习心得交流发言，保存为 TOML 记录并输出发言稿。",

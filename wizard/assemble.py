@@ -11,11 +11,11 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any, NamedTuple
 
+from wizard.data_files import speech_wording
 from wizard.dates import format_range
-from wizard.model import Point, Section, Speech, Training, CourseGroup
+from wizard.model import CourseGroup, Point, Section, Speech, Training
 from wizard.numerals import chinese_numeral
-from wizard.prompts import speech_wording
-from wizard.text import clean, one_line
+from wizard.text_cleaning import clean, one_line
 
 #: Punctuation that may close a lead sentence; without one, 。 is added.
 _SENTENCE_END = "。！？；：，、…”’）》"
@@ -32,8 +32,7 @@ class Block(NamedTuple):
     """A run of speech lines that comes from one part of the record.
 
     ``key`` is ``title``, ``salutation``, ``opening``, ``section:<index>``
-    (index into ``Speech.sections``) or ``closing``. A named tuple, not a
-    dataclass: ``dataclasses`` alone costs ``render`` ~7 ms at start.
+    (index into ``Speech.sections``) or ``closing``.
     """
 
     key: str
@@ -119,9 +118,7 @@ def _second_sentence(speech: Speech, wording: dict[str, Any]) -> str:
 def opening(speech: Speech) -> str:
     """The opening paragraph: dates, duration, course, organisers, topics, gain."""
     wording = speech_wording()["opening"]
-    return _first_sentence(speech.training, wording, speech.layout.date_style) + _second_sentence(
-        speech, wording
-    )
+    return _first_sentence(speech.training, wording, speech.layout.date_style) + _second_sentence(speech, wording)
 
 
 def _lead(text: str) -> str:
@@ -165,10 +162,7 @@ def section_lines(speech: Speech, index: int) -> tuple[str, ...]:
     points = [text for text in map(point_text, section.points) if text]
     if layout.numbering != "none":
         pattern = numbering[layout.numbering]
-        points = [
-            pattern.format(numeral=chinese_numeral(number)) + text
-            for number, text in enumerate(points, start=1)
-        ]
+        points = [pattern.format(numeral=chinese_numeral(number)) + text for number, text in enumerate(points, start=1)]
     intro = _lead(section.intro)
     lines = [heading_line(section_number(speech, index), section.heading)]
     if layout.points == "joined":

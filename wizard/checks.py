@@ -11,7 +11,7 @@ from typing import Literal
 
 from wizard.assemble import is_blank
 from wizard.model import Speech
-from wizard.text import one_line
+from wizard.text_cleaning import one_line
 
 Severity = Literal["error", "warning"]
 
@@ -46,9 +46,7 @@ def check_training(speech: Speech) -> list[Problem]:
     elif training.start is None:
         problems.append(Problem("warning", "training", "training.start", "只填了结束日期，将按一天的培训来写"))
     if training.start and training.end and training.end < training.start:
-        problems.append(
-            Problem("error", "training", "training.end", "结束日期早于开始日期")
-        )
+        problems.append(Problem("error", "training", "training.end", "结束日期早于开始日期"))
     return problems
 
 

@@ -3,21 +3,15 @@
 ``render``, ``check`` and ``example`` import neither textual nor rich, so they
 start fast; the wizard itself is imported only when a wizard command runs.
 Errors are one line on stderr: exit 1 for a bad file, 2 for wrong usage.
-
-The commonest commands, ``render FILE`` to standard output and the wizard's own, do not even
-import argparse: see ``wizard.arguments``.
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
-from typing import TYPE_CHECKING
 
 from wizard.arguments import PROG, read
 from wizard.storage import RecordError
-
-if TYPE_CHECKING:
-    import argparse
 
 
 def _fail(message: str) -> int:
@@ -113,7 +107,7 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _example(_args: argparse.Namespace) -> int:
-    from wizard.prompts import example_path
+    from wizard.data_files import example_path
 
     _write_stdout(example_path().read_text(encoding="utf-8"))
     return 0
@@ -142,8 +136,10 @@ def _templates(_args: argparse.Namespace) -> int:
     found, problems = templates.available()
     for problem in problems:
         print(f"{PROG}: {problem.skipped_line()}", file=sys.stderr)
-    rows = [(template.name, template.label + ("" if template.bundled else "（自定义）"), template.description)
-            for template in found]
+    rows = [
+        (template.name, template.label + ("" if template.bundled else "（自定义）"), template.description)
+        for template in found
+    ]
     name_width = max((library.display_width(row[0]) for row in rows), default=0)
     label_width = max((library.display_width(row[1]) for row in rows), default=0)
     lines = [
@@ -175,26 +171,8 @@ def _wizard(args: argparse.Namespace) -> int:
     return run_wizard(args)
 
 
-def _skip_the_collection_at_exit() -> None:
-    """Spare the interpreter the garbage collection it runs over every object as it exits.
-
-    That collection walks typing, tomllib, re and the record, and took ~3 ms,
-    a tenth of a whole ``render``. Nothing there needs it: files are closed by
-    ``with`` and the output is flushed. ``gc.freeze`` moves every object out of
-    the collector's reach, so call this only when the process ends next.
-    """
-    import gc
-
-    gc.freeze()
-
-
 def main(argv: list[str] | None = None) -> int:
-    """Run one command and return its exit status.
-
-    Without ``argv``, the program's own arguments are read and the process is
-    taken to end on return (as the console script and ``python -m wizard`` do):
-    then a command other than the wizard skips the collection at exit.
-    """
+    """Run one command and return its exit status."""
     args = read(sys.argv[1:] if argv is None else list(argv))
     if usage_error := _check_template(args):
         print(f"{PROG}: 错误：{usage_error}", file=sys.stderr)
@@ -207,9 +185,6 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(str(error))
     except KeyboardInterrupt:
         return 130
-    finally:
-        if argv is None and handler is not _wizard:
-            _skip_the_collection_at_exit()
 
 
 if __name__ == "__main__":

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from typing import Any
 
-from wizard.prompts import speech_wording
+from wizard.data_files import speech_wording
 
-#: Compiled (and cached by ``re``) at the first date typed, not at import:
-#: ``render`` only formats dates, and compiling these took it ~1 ms at start.
-_FULL = r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?\s*$"
-_MONTH_DAY = r"^\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?\s*$"
+_FULL = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?\s*$")
+_MONTH_DAY = re.compile(r"^\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?\s*$")
 
 
 class DateError(ValueError):
@@ -26,14 +25,12 @@ class DateError(ValueError):
 
 def parse_date(text: str, today: dt.date) -> dt.date | None:
     """Read a typed date. Empty text gives None; unreadable text raises DateError."""
-    import unicodedata  # parsing only
-
     text = unicodedata.normalize("NFKC", text).strip()
     if not text:
         return None
-    if match := re.match(_FULL, text):
+    if match := _FULL.match(text):
         year, month, day = (int(group) for group in match.groups())
-    elif match := re.match(_MONTH_DAY, text):
+    elif match := _MONTH_DAY.match(text):
         year = today.year
         month, day = (int(group) for group in match.groups())
     else:

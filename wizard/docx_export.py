@@ -23,11 +23,11 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from wizard import docx_layout as layout
 from wizard.assemble import blocks, point_text
+from wizard.data_files import speech_wording
 from wizard.model import Point, Speech
 from wizard.numerals import chinese_numeral
-from wizard.prompts import speech_wording
 from wizard.storage import write_bytes_atomic
-from wizard.text import clean
+from wizard.text_cleaning import clean
 
 
 def _second_level_leads(speech: Speech, key: str) -> tuple[str, ...]:

@@ -7,7 +7,7 @@ import re
 
 from wizard.assemble import blocks, render_text
 from wizard.model import Speech
-from wizard.text import clean
+from wizard.text_cleaning import clean
 
 FORMATS = ("text", "markdown", "docx")
 

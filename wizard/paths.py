@@ -1,8 +1,7 @@
 """Where speech-wizard keeps the user's files: drafts, finished records, own templates.
 
 The data folder is platformdirs' ``user_data_dir("speech-wizard")``, or the
-folder named by ``SPEECH_WIZARD_HOME`` when that is set (then its ``cache``
-folder stands for the user's cache folder too), so tests and users
+folder named by ``SPEECH_WIZARD_HOME`` when that is set, so tests and users
 who keep their speeches elsewhere (a synced or encrypted folder) can point it
 anywhere. Folders are created on first use, never at import, so reading a
 record or rendering one leaves no trace on the disk.
@@ -13,7 +12,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from platformdirs import user_cache_dir, user_data_dir
+from platformdirs import user_data_dir
 
 from wizard.storage import RecordError
 
@@ -68,11 +67,3 @@ def records_dir(create: bool = True) -> Path:
 def templates_dir(create: bool = True) -> Path:
     """The user's own speech templates; they override bundled ones of the same name."""
     return _ensure(_home() / "templates", create)
-
-
-def cache_dir() -> Path:
-    """Files the wizard can always make again (parsed stylesheets); not created here."""
-    override = os.environ.get(HOME_VARIABLE, "").strip()
-    if override:
-        return Path(override).expanduser() / "cache"
-    return Path(user_cache_dir(APP_NAME, appauthor=False))

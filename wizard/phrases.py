@@ -15,9 +15,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from wizard.data_files import load as load_prompts
+from wizard.data_files import prompts_dir
 from wizard.pinyin import rank
-from wizard.prompts import load as load_prompts
-from wizard.prompts import prompts_dir
 
 #: Kinds of single phrases; a parallel set has kind ``set``.
 PHRASE_KINDS: tuple[str, ...] = ("heading", "lead", "intro", "closing", "salutation")

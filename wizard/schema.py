@@ -23,7 +23,7 @@ from wizard.model import (
     Speech,
     Training,
 )
-from wizard.text import clean
+from wizard.text_cleaning import clean
 
 
 class SchemaError(ValueError):
@@ -235,9 +235,7 @@ def _raw_data(speech: Speech) -> dict[str, Any]:
         "speaking_rate": layout.speaking_rate,
         "target_minutes": layout.target_minutes,
     }
-    data["courses"] = [
-        {"verb": group.verb, "items": list(group.items), "tail": group.tail} for group in speech.courses
-    ]
+    data["courses"] = [{"verb": group.verb, "items": list(group.items), "tail": group.tail} for group in speech.courses]
     data["sections"] = [
         {
             "kind": section.kind,

@@ -11,11 +11,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from wizard import fields, storage
+from wizard import record_paths, storage
 from wizard.assemble import render_text
 from wizard.dates import DateError, parse_date
 from wizard.model import Speech
-from wizard.text import clean
+from wizard.text_cleaning import clean
 
 DATE_FIELDS = ("training.start", "training.end")
 _UNSAFE_NAME = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]+')
@@ -54,14 +54,14 @@ class Session:
     def text_of(self, path: str) -> str:
         if path in DATE_FIELDS:
             return self.date_texts.get(path, "")
-        return fields.get_text(self.speech, path)
+        return record_paths.get_text(self.speech, path)
 
     def set_text(self, path: str, text: str) -> None:
         """Store what was typed into the field at ``path``."""
         if path in DATE_FIELDS:
             self._set_date(path, text)
         else:
-            fields.set_text(self.speech, path, text)
+            record_paths.set_text(self.speech, path, text)
         self.dirty = True
 
     def _set_date(self, path: str, text: str) -> None:
@@ -119,7 +119,7 @@ class Session:
         text = render_text(self.speech)
         self.text_error = None
         try:
-            storage.write_atomic(self.text_path(), text)
+            storage.write_atomic(target.with_suffix(".txt"), text)
         except storage.RecordError as error:
             self.text_error = str(error)
         return text

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import os
 import re
+import tempfile
 import tomllib
-from typing import TYPE_CHECKING
+from pathlib import Path
+
+import tomli_w
 
 from wizard.model import Speech
 from wizard.schema import SchemaError, from_data, to_data
-
-if TYPE_CHECKING:
-    from pathlib import Path
 
 
 class RecordError(Exception):
@@ -29,19 +29,18 @@ class RecordError(Exception):
         super().__init__(_one_line(f"{self.path}：{message}"))
 
 
-#: Patterns used only when something is wrong, so compiled (and cached by ``re``) then.
-_CONTROL = "[\x00-\x1f\x7f-\x9f]"
-_AT_LINE = r"\(at line (\d+), column (\d+)\)"
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+_AT_LINE = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
 def _one_line(text: str) -> str:
     """Escape control characters (a newline in a file or key name) so a message stays one line."""
-    return re.sub(_CONTROL, lambda match: repr(match.group())[1:-1], text)
+    return _CONTROL.sub(lambda match: repr(match.group())[1:-1], text)
 
 
-def _toml_message(error: tomllib.TOMLDecodeError) -> str:
+def toml_message(error: tomllib.TOMLDecodeError) -> str:
     text = str(error)
-    if match := re.search(_AT_LINE, text):
+    if match := _AT_LINE.search(text):
         line, column = match.groups()
         what = text[: match.start()].strip()
         return f"第 {line} 行第 {column} 列：TOML 格式错误（{what}）"
@@ -57,7 +56,7 @@ def loads(text: str, name: str = "<stdin>") -> Speech:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise RecordError(name, _toml_message(error)) from None
+        raise RecordError(name, toml_message(error)) from None
     except RecursionError:
         # tomllib parses nested arrays and inline tables recursively.
         raise RecordError(name, "TOML 格式错误（数组或表嵌套过深）") from None
@@ -71,9 +70,8 @@ def decode(raw: bytes, name: str) -> str:
     """Bytes of a record file as text, or RecordError for binary / non-UTF-8 content."""
     if b"\x00" in raw:
         raise RecordError(name, "这是二进制文件，不是发言记录（TOML 文本）")
-    # What the utf-8-sig codec does, without importing it (0.2 ms): drop one
-    # byte order mark and decode the rest. A byte position is told in the file's
-    # own count, as a hex editor shows it, mark included.
+    # Drop one byte order mark and decode the rest. A byte position is told in
+    # the file's own count, as a hex editor shows it, mark included.
     mark = 3 if raw.startswith(b"\xef\xbb\xbf") else 0
     try:
         return raw[mark:].decode("utf-8")
@@ -85,20 +83,9 @@ def decode(raw: bytes, name: str) -> str:
 
 
 def read_bytes(path: str | os.PathLike[str]) -> bytes:
-    """The file's bytes, or RecordError saying in one line why it cannot be read.
-
-    Opened by name with ``open``: importing pathlib would cost ``render`` ~5 ms.
-    """
-    name = os.fspath(path)
-    if os.path.basename(name) in ("", "."):
-        # pathlib reads "" as "." and "record.toml/" or "record.toml/." as
-        # "record.toml": keep those readings, which ``open`` does not share.
-        from pathlib import Path
-
-        name = str(Path(name))
+    """The file's bytes, or RecordError saying in one line why it cannot be read."""
     try:
-        with open(name, "rb") as stream:
-            return stream.read()
+        return Path(path).read_bytes()
     except FileNotFoundError:
         raise RecordError(path, "文件不存在") from None
     except IsADirectoryError:
@@ -116,8 +103,6 @@ def load(path: str | os.PathLike[str]) -> Speech:
 
 def dumps(speech: Speech) -> str:
     """The record as TOML text; multi-line strings are kept as written."""
-    import tomli_w  # only to write: ``render`` and ``check`` start without it
-
     return tomli_w.dumps(to_data(speech), multiline_strings=True)
 
 
@@ -142,9 +127,6 @@ def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
     temporary file behind. A new file is readable by its owner only (speeches
     in progress are private); an overwritten one keeps its permissions.
     """
-    import tempfile  # only to write: it brings shutil, random, bz2 and lzma, ~6 ms at start
-    from pathlib import Path  # only to write: ~5 ms at start
-
     target = Path(path)
     if target.is_dir():
         raise RecordError(path, "这是一个文件夹，请换一个文件名")

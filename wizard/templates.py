@@ -19,12 +19,12 @@ from pathlib import Path
 from typing import Any
 
 from wizard import paths
+from wizard.data_files import load as load_prompts
+from wizard.data_files import prompts_dir
 from wizard.model import SCHEMA_VERSION, Speech
 from wizard.phrases import wizard_steps
-from wizard.prompts import load as load_prompts
-from wizard.prompts import prompts_dir
 from wizard.schema import SchemaError, from_data
-from wizard.storage import RecordError, _toml_message, decode, read_bytes
+from wizard.storage import RecordError, decode, read_bytes, toml_message
 
 DEFAULT_TEMPLATE = "exchange"
 _DEFAULT_ORDER = 100
@@ -86,7 +86,7 @@ def _read(path: Path) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise TemplateError(path, _toml_message(error)) from None
+        raise TemplateError(path, toml_message(error)) from None
 
 
 def _table(data: dict[str, Any], key: str, path: Path, required: bool = False) -> dict[str, Any]:
@@ -118,7 +118,9 @@ def _check_overrides(base: dict[str, Any], overrides: dict[str, Any], where: str
                 raise TemplateError(path, f"{here} 应为表")
             _check_overrides(base[key], value, here, path)
         elif type(value) is not type(base[key]):
-            raise TemplateError(path, f"{here} 应为{'文字' if isinstance(base[key], str) else '与 steps.toml 相同的类型'}")
+            raise TemplateError(
+                path, f"{here} 应为{'文字' if isinstance(base[key], str) else '与 steps.toml 相同的类型'}"
+            )
 
 
 def _check_steps(steps: dict[str, Any], path: Path) -> dict[str, dict[str, Any]]:

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from wizard.model import Speech
-from wizard.text import one_line
-from wizard.text_fields import TextField, describe, set_field, text_fields
+from wizard.record_texts import TextField, describe, set_field, text_fields
+from wizard.text_cleaning import one_line
 from wizard.typography_rules import Edit, Hit, hits
 
 _WIDTH = 10

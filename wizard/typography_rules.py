@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from wizard.text import is_wide, one_line
-from wizard.text_fields import TextField
+from wizard.record_texts import TextField
+from wizard.text_cleaning import is_wide, one_line
 
 #: (start, end, replacement) in a field's value.
 Edit = tuple[int, int, str]
@@ -20,9 +20,7 @@ Hit = tuple[str, int, int, str, tuple[Edit, ...]]
 
 _HALF_TO_FULL = {",": "，", ".": "。", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
 _HALF_PUNCT = re.compile(r"\.{2,}|[,.:;?!()]")
-_DATE_DASH = re.compile(
-    r"(?<=[日号月])[ \t\u3000]*(——|--|[-~～－–―−])[ \t\u3000]*(?=[0-9０-９]{1,4}[年月日号])"
-)
+_DATE_DASH = re.compile(r"(?<=[日号月])[ \t\u3000]*(——|--|[-~～－–―−])[ \t\u3000]*(?=[0-9０-９]{1,4}[年月日号])")
 _DAY_DASH = re.compile(r"月[0-9０-９]{1,2}([ \t\u3000]*(?:——|--|[-~～－–—―−])[ \t\u3000]*)[0-9０-９]{1,2}日")
 _LEADING_ZERO = re.compile(r"(?<![0-9０-９])[0０](?=[1-9１-９][月日号])")
 _SPACE = re.compile(r"(?<=\S)[ \t\u3000\u00a0]+(?=\S)")
@@ -56,7 +54,8 @@ def _paren_partners(text: str) -> dict[int, int]:
 
 
 def _half_width(text: str) -> list[Hit]:
-    hits, partners = [], _paren_partners(text)
+    hits: list[Hit] = []
+    partners = _paren_partners(text)
     for match in _HALF_PUNCT.finditer(text):
         start, end, char = match.start(), match.end(), match.group()
         if char == "." and start > 0 and text[start - 1].isascii() and text[start - 1].isdigit():
@@ -81,9 +80,7 @@ def _is_apostrophe(text: str, index: int) -> bool:
 def _quote_pairs(text: str, opening: str, closing: str) -> tuple[list[tuple[int, int]], list[int]]:
     """Matched (open, close) positions, and positions left unmatched."""
     positions = [
-        index
-        for index, char in enumerate(text)
-        if char in (opening, closing) and not _is_apostrophe(text, index)
+        index for index, char in enumerate(text) if char in (opening, closing) and not _is_apostrophe(text, index)
     ]
     if opening == closing:
         pairs = list(zip(positions[::2], positions[1::2]))
@@ -100,7 +97,7 @@ def _quote_pairs(text: str, opening: str, closing: str) -> tuple[list[tuple[int,
 
 
 def _quotes(text: str) -> list[Hit]:
-    hits = []
+    hits: list[Hit] = []
     for opening, closing, full_open, full_close in _QUOTES:
         pairs, lone = _quote_pairs(text, opening, closing)
         wanted = f"中文的{full_open}{full_close}"
@@ -118,7 +115,7 @@ def _quotes(text: str) -> list[Hit]:
 
 
 def _dates(text: str) -> list[Hit]:
-    hits = []
+    hits: list[Hit] = []
     for match in _DATE_DASH.finditer(text):
         message = f"日期范围用一字线“—”连接（如 11月3日—5日），不用“{match.group(1)}”"
         hits.append(("date-dash", match.start(), match.end(), message, ((match.start(), match.end(), "—"),)))
@@ -128,7 +125,7 @@ def _dates(text: str) -> list[Hit]:
         hits.append(("date-dash", start, end, message, ((start, end, "日—"),)))
     for match in _LEADING_ZERO.finditer(text):
         start = match.start()
-        message = f"日期不写前导零：“{text[start:start + 3]}”应为“{text[start + 1:start + 3]}”"
+        message = f"日期不写前导零：“{text[start : start + 3]}”应为“{text[start + 1 : start + 3]}”"
         hits.append(("leading-zero", start, start + 1, message, ((start, start + 1, ""),)))
     return hits
 

@@ -1,6 +1,6 @@
 """Every piece of text in a record, one by one: path, wizard step, role, and a name a user reads.
 
-Unlike ``wizard.fields`` (which reads and writes a list as one form field), list
+Unlike ``wizard.record_paths`` (which reads and writes a list as one form field), list
 items are separate here: a typography finding points at one organiser or one
 course item. The typography check walks these to find problems and the fixer writes
 corrected values back through the same paths, so a finding, a fix and the
@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from typing import Literal
 
 from wizard.checks import STEP_OF_KIND
-from wizard.fields import locate
 from wizard.model import Speech
 from wizard.numerals import chinese_numeral
+from wizard.record_paths import locate
 
 #: heading: a section heading or the title; paragraph: intro, elaboration, closing; lead: a point's lead;
 #: name: the speaker line, where a space between unit and name is customary; line: the rest.

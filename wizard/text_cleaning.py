@@ -14,30 +14,21 @@ import re
 
 #: Every character dropped is a control (Cc) or format (Cf) character, which
 #: ``str.isprintable`` also rejects.
-_CONTROL = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 #: Full-width punctuation outside the ranges ``is_wide`` compares with.
 _WIDE_MARKS = frozenset("\u2014\u2026\u2018\u2019\u201c\u201d")
 
 
 def clean(value: str) -> str:
-    """Return ``value`` with line endings normalised and control characters dropped.
-
-    Most text has nothing to drop, and ``isprintable`` says so in C; the pattern
-    is compiled (and cached by ``re``) only for text that has: compiling it at
-    import cost every ``render`` 0.6 ms.
-    """
+    """Return ``value`` with line endings normalised and control characters dropped."""
     value = value.replace("\r\n", "\n").replace("\r", "\n")
     if value.replace("\n", "").replace("\t", "").isprintable():
         return value
-    return re.sub(_CONTROL, "", value)
+    return _CONTROL.sub("", value)
 
 
 def is_wide(char: str) -> bool:
-    """True for a Han character or full-width punctuation (of ``char``'s first character).
-
-    Compared by code point: a regular expression over these ranges took longer
-    to compile (2.5 ms, at every start of ``render``) than all the rest of this module.
-    """
+    """True for a Han character or full-width punctuation (of ``char``'s first character)."""
     if not char:
         return False
     first = char[0]

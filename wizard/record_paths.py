@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from wizard.model import Speech
-from wizard.text import clean
+from wizard.text_cleaning import clean
 
 _STEP = re.compile(r"([a-z_]+)|\[(\d+)\]")
 
@@ -32,7 +32,7 @@ def locate(speech: Speech, path: str) -> tuple[Any, str | int]:
             target = target[step] if isinstance(step, int) else getattr(target, step)
         last = steps[-1]
         if isinstance(last, int):
-            target[last]  # noqa: B018 - raises IndexError for a missing item
+            target[last]
         elif not hasattr(target, last):
             raise KeyError(path)
     except (AttributeError, IndexError, TypeError):
