@@ -19,10 +19,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from wizard import storage  # noqa: E402
-from wizard.prompts import example_path  # noqa: E402
+from wizard.data_files import example_path  # noqa: E402
 from wizard.session import Session  # noqa: E402
 from wizard.ui.run import make_app, new_speech  # noqa: E402
-from wizard.ui.texts import STEPS  # noqa: E402
+from wizard.ui.wording import STEPS  # noqa: E402
 
 TODAY = dt.date(2026, 11, 24)
 OUT = ROOT / "screenshots"
@@ -35,7 +35,7 @@ async def shoot(
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         if step:
-            app.goto(step)
+            app.go_to(step)
             await pilot.pause()
         if focus:
             app.screen.query_one(focus).focus()

@@ -9,13 +9,16 @@ from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
+from tests.ui.screen import Shot
 from wizard import storage
-from wizard.prompts import example_path
+from wizard.data_files import example_path
 from wizard.session import Session
 from wizard.ui.run import make_app, new_speech
-from wizard.ui.widgets.fields import field_id
+from wizard.ui.widgets.form_field import field_id
 
 TODAY = dt.date(2026, 11, 24)
+#: Tests see the problems in the frame after an edit, not after a pause in typing.
+QUICK = {"cursor_blink": False, "problems_after": 0}
 
 
 @pytest.fixture(autouse=True)
@@ -27,12 +30,14 @@ def private_home(tmp_path, monkeypatch):
 
 
 def new_app(**session_options):
-    session_options.setdefault("template", "exchange")  # as the bare command starts
-    return make_app(Session(new_speech(), TODAY, **session_options), cursor_blink=False)
+    """A new speech, as the bare command starts one (exchange template)."""
+    session_options.setdefault("template", "exchange")
+    return make_app(Session(new_speech(), TODAY, **session_options), **QUICK)
 
 
 def demo_app(**session_options):
-    return make_app(Session(storage.load(example_path()), TODAY, **session_options), cursor_blink=False)
+    """The bundled example, as ``speech-wizard demo`` opens it."""
+    return make_app(Session(storage.load(example_path()), TODAY, **session_options), **QUICK)
 
 
 def widget_for(pilot: Pilot, path: str):
@@ -63,8 +68,7 @@ async def paste_into(pilot: Pilot, path: str, text: str, *, replace: bool = True
 
 def screen_text(pilot: Pilot) -> str:
     """Everything the terminal shows right now, as plain text: the screen, not the model."""
-    strips = pilot.app.screen._compositor.render_strips()  # noqa: SLF001 - reads the cells shown
-    return "\n".join(strip.text for strip in strips)
+    return Shot(pilot.app).text()
 
 
 async def click_tab(pilot: Pilot, step: str) -> None:

@@ -7,9 +7,9 @@ import time
 
 from textual.widgets import Button
 
-from tests.ui.conftest import TODAY, new_app, paste_into, screen_text, widget_for
+from tests.ui.conftest import QUICK, TODAY, new_app, paste_into, screen_text, widget_for
 from wizard import drafts, storage
-from wizard.prompts import example_path
+from wizard.data_files import example_path
 from wizard.session import Session
 from wizard.ui.run import make_app, new_speech
 
@@ -75,7 +75,7 @@ def write_draft(name: str, key: str = "new") -> None:
 
 async def test_a_new_speech_offers_the_draft_and_enter_resumes(private_home):
     write_draft("上次没写完的培训班")
-    app = make_app(Session(new_speech(), TODAY), cursor_blink=False, offer_draft=True)
+    app = make_app(Session(new_speech(), TODAY), **QUICK, offer_draft=True)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         text = screen_text(pilot)
@@ -91,7 +91,7 @@ async def test_a_new_speech_offers_the_draft_and_enter_resumes(private_home):
 
 async def test_discarding_the_draft_starts_afresh(private_home):
     write_draft("不要了")
-    app = make_app(Session(new_speech(), TODAY), cursor_blink=False, offer_draft=True)
+    app = make_app(Session(new_speech(), TODAY), **QUICK, offer_draft=True)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await pilot.click("#no")

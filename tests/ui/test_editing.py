@@ -26,7 +26,7 @@ async def test_a_date_that_does_not_exist_is_shown_kept_and_listed(private_home)
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.return_value is None and app.is_running
-        assert app.step == "training"
+        assert app.state.step == "training"
         assert app.focused is widget_for(pilot, "training.start")
 
 
@@ -106,7 +106,7 @@ async def test_an_end_before_the_start_is_shown_and_the_review_leads_back(privat
         problems.highlighted = number
         await pilot.press("enter")
         await pilot.pause()
-        assert app.step == "training"
+        assert app.state.step == "training"
         assert app.focused is widget_for(pilot, "training.end")
 
 
@@ -119,9 +119,9 @@ async def test_points_are_added_moved_and_removed(private_home):
         for text in ("乙", "丙"):
             await click(pilot, ".add-point")
             await pilot.pause()
-            points = app.session.speech.sections[0].points
+            points = app.state.session.speech.sections[0].points
             await paste_into(pilot, f"sections[0].points[{len(points) - 1}].lead", text)
-        leads = lambda: [point.lead for point in app.session.speech.sections[0].points]  # noqa: E731
+        leads = lambda: [point.lead for point in app.state.session.speech.sections[0].points]  # noqa: E731
         assert leads() == ["甲", "乙", "丙"]
         # Move 丙 up: the record and the preview both follow.
         button = item_button(pilot, "point", "up", 2)
@@ -142,15 +142,15 @@ async def test_sections_are_reordered_within_their_step(private_home):
     app = demo_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("f3", "f3")
-        headings = lambda: [section.heading[:4] for section in app.session.speech.sections]  # noqa: E731
+        headings = lambda: [section.heading[:4] for section in app.state.session.speech.sections]  # noqa: E731
         assert headings() == ["深入学习", "坚持把政", "聚焦高质"]
         button = item_button(pilot, "section", "down", 0)
         await click(pilot, button)
         await pilot.pause()
         assert headings() == ["坚持把政", "深入学习", "聚焦高质"]
         text = screen_text(pilot)
-        assert "一、坚持把政治建设摆在首位" in text or app.speech_text().startswith("各位")
-        assert app.speech_text().splitlines()[2].startswith("一、坚持把政治建设摆在首位")
+        assert "一、坚持把政治建设摆在首位" in text or app.state.speech_text().startswith("各位")
+        assert app.state.speech_text().splitlines()[2].startswith("一、坚持把政治建设摆在首位")
 
 
 async def test_a_multi_line_paste_into_a_paragraph_field_is_kept_whole(private_home):
@@ -160,10 +160,12 @@ async def test_a_multi_line_paste_into_a_paragraph_field_is_kept_whole(private_h
         await paste_into(pilot, "sections[0].heading", "标题")
         await paste_into(pilot, "sections[0].points[0].lead", "领起句。")
         await paste_into(pilot, "sections[0].points[0].body", "第一句话，\n第二句话，\n第三句话。")
-        assert app.session.speech.sections[0].points[0].body == "第一句话，\n第二句话，\n第三句话。"
+        assert app.state.session.speech.sections[0].points[0].body == "第一句话，\n第二句话，\n第三句话。"
         # The speech keeps one paragraph a line: the pasted lines are joined.
-        assert "领起句。第一句话，第二句话，第三句话。" in app.speech_text()
-        assert "领起句。第一句话，第二句话，第三句话。" in screen_text(pilot).replace("\n", "").replace("│", "").replace(" ", "")
+        assert "领起句。第一句话，第二句话，第三句话。" in app.state.speech_text()
+        assert "领起句。第一句话，第二句话，第三句话。" in screen_text(pilot).replace("\n", "").replace(
+            "│", ""
+        ).replace(" ", "")
 
 
 async def test_a_multi_line_paste_into_a_one_line_field_joins_the_lines(private_home):
@@ -172,4 +174,4 @@ async def test_a_multi_line_paste_into_a_one_line_field_joins_the_lines(private_
         await pilot.press("f3", "f3")
         await paste_into(pilot, "sections[0].heading", "坚持学思结合，\n把理论学习引向深入\n")
         assert widget_for(pilot, "sections[0].heading").value == "坚持学思结合，把理论学习引向深入"
-        assert app.session.speech.sections[0].heading == "坚持学思结合，把理论学习引向深入"
+        assert app.state.session.speech.sections[0].heading == "坚持学思结合，把理论学习引向深入"

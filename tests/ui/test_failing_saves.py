@@ -8,7 +8,7 @@ import os
 import pytest
 from textual.widgets import Input
 
-from tests.ui.conftest import demo_app, paste_into, screen_text
+from tests.ui.conftest import QUICK, demo_app, paste_into, screen_text
 from wizard import drafts, storage
 
 
@@ -49,7 +49,7 @@ async def test_a_failed_save_keeps_the_record_and_draft_and_asks_again(private_h
         await pilot.pause()
         # Still running, the record as typed, a Chinese reason, and a dialog to try elsewhere.
         assert app.is_running and app.return_value is None
-        assert app.session.speech.training.name == "保存失败也不丢"
+        assert app.state.session.speech.training.name == "保存失败也不丢"
         shown = screen_text(pilot)
         assert "保存失败" in shown and words in shown
         assert app.screen.query_one("#save-path", Input)
@@ -69,13 +69,13 @@ async def test_a_failed_save_keeps_the_record_and_draft_and_asks_again(private_h
 
 async def test_a_file_changed_by_someone_else_is_not_overwritten_without_asking(private_home):
     from tests.ui.conftest import TODAY
-    from wizard.prompts import example_path
+    from wizard.data_files import example_path
     from wizard.session import Session
     from wizard.ui.run import make_app
 
     record = private_home / "shared.toml"
     storage.save(storage.load(example_path()), record)
-    app = make_app(Session(storage.load(record), TODAY, path=record), cursor_blink=False)
+    app = make_app(Session(storage.load(record), TODAY, path=record), **QUICK)
     async with app.run_test(size=(120, 40)) as pilot:
         await paste_into(pilot, "training.note", "我改的")
         # Meanwhile another program (a colleague, a sync tool) changes the file.
@@ -98,13 +98,13 @@ async def test_a_file_changed_by_someone_else_is_not_overwritten_without_asking(
 
 async def test_saving_the_opened_file_again_does_not_ask(private_home):
     from tests.ui.conftest import TODAY
-    from wizard.prompts import example_path
+    from wizard.data_files import example_path
     from wizard.session import Session
     from wizard.ui.run import make_app
 
     record = private_home / "mine.toml"
     storage.save(storage.load(example_path()), record)
-    app = make_app(Session(storage.load(record), TODAY, path=record), cursor_blink=False)
+    app = make_app(Session(storage.load(record), TODAY, path=record), **QUICK)
     async with app.run_test(size=(120, 40)) as pilot:
         await paste_into(pilot, "training.note", "第九期")
         await pilot.press("ctrl+s")

@@ -33,7 +33,7 @@ async def test_quit_with_unsaved_changes_asks_and_can_go_back(private_home):
         await pilot.press("enter")
         await pilot.pause()
         assert app.is_running
-        assert app.session.speech.training.name == "某培训班"
+        assert app.state.session.speech.training.name == "某培训班"
         await pilot.press("ctrl+q")
         await pilot.pause()
         await pilot.click("#yes")
@@ -51,7 +51,7 @@ async def test_command_palette_offers_each_step_and_save(private_home):
         await pilot.pause(0.5)
         await pilot.press("down", "enter")
         await pilot.pause()
-        assert app.step == "actions"
+        assert app.state.step == "actions"
         commands = [command.title for command in app.get_system_commands(app.screen)]
         assert [title for title in commands if title.startswith("第")] == [
             "第1步：培训概况",
@@ -71,7 +71,7 @@ def test_finishing_prints_the_speech_and_where_it_was_saved(private_home, monkey
         # What Ctrl+S does in the real app: save the session, return the text.
         from wizard.ui.app import Finished
 
-        return Finished(target, self.session.save(target))
+        return Finished(target, self.state.session.save(target))
 
     from wizard.ui.app import SpeechWizardApp
 

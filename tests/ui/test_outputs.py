@@ -21,12 +21,12 @@ async def test_copy_puts_the_speech_on_both_clipboards_and_says_so(private_home,
     monkeypatch.setattr(clipboard, "copy_text", fake_copy)
     app = demo_app()
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
-        app.goto("review")
+        app.go_to("review")
         await pilot.pause()
         await click(pilot, "#copy")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert app.clipboard == render_text(app.session.speech)  # OSC 52 went out with it
+        assert app.clipboard == render_text(app.state.session.speech)  # OSC 52 went out with it
         assert calls == [app.clipboard]
         assert "系统剪贴板：xclip" in screen_text(pilot)
 
@@ -47,7 +47,7 @@ async def test_copy_without_a_system_clipboard_is_reported_not_raised(private_ho
 async def test_export_word_from_the_review_step(private_home):
     app = demo_app()
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
-        app.goto("review")
+        app.go_to("review")
         await pilot.pause()
         await click(pilot, "#export-docx")
         field = app.screen.query_one("#save-path", Input)
@@ -57,7 +57,7 @@ async def test_export_word_from_the_review_step(private_home):
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert any(note.message.startswith("已导出") for note in app._notifications)
-        lines = render_text(app.session.speech).splitlines()
+        lines = render_text(app.state.session.speech).splitlines()
     document = docx.Document(str(private_home / "发言.docx"))
     assert [p.text for p in document.paragraphs if p.text] == lines
 
@@ -69,18 +69,18 @@ async def test_fixer_shows_the_changes_then_applies_them_to_record_and_form(priv
         await pilot.press("f3", "f3")
         await paste_into(pilot, "sections[0].heading", "学习体会")
         await paste_into(pilot, "sections[0].points[0].lead", "在学习中提高认识")
-        await paste_into(pilot, "sections[0].points[0].body", "我认识到,要把\"学\"和\"做\"结合起来.")
-        app.goto("review")
+        await paste_into(pilot, "sections[0].points[0].body", '我认识到,要把"学"和"做"结合起来.')
+        app.go_to("review")
         await pilot.pause()
-        assert "半角" in screen_text(pilot) or any("半角" in p.message for p in app.problems())
+        assert "半角" in screen_text(pilot) or any("半角" in p.message for p in app.state.problems())
         await click(pilot, "#fix-typography")
         shown = screen_text(pilot)
         assert "- " in shown and "+ " in shown and "应用修正" in shown
         await pilot.press("enter")
         await pilot.pause()
-        body = app.session.speech.sections[0].points[0].body
+        body = app.state.session.speech.sections[0].points[0].body
         assert body == "我认识到，要把“学”和“做”结合起来。"
-        app.goto("reflections")
+        app.go_to("reflections")
         await pilot.pause()
         from tests.ui.conftest import widget_for
 
@@ -90,7 +90,7 @@ async def test_fixer_shows_the_changes_then_applies_them_to_record_and_form(priv
 async def test_review_shows_length_and_distance_from_the_target(private_home):
     app = demo_app()
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
-        app.goto("review")
+        app.go_to("review")
         await pilot.pause()
         select = app.screen.query_one("#layout-target_minutes")
         select.value = 5
@@ -98,4 +98,4 @@ async def test_review_shows_length_and_distance_from_the_target(private_home):
         length = str(app.screen.query_one("#length", Static).render())
         assert "2,238 字，约 12.4 分钟" in length
         assert "比 5 分钟目标多 1,338 字" in length
-        assert app.session.speech.layout.target_minutes == 5
+        assert app.state.session.speech.layout.target_minutes == 5

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from textual.widgets import Input, OptionList, Select, SelectionList
 
-from tests.ui.conftest import TODAY, click, demo_app, new_app, paste_into, screen_text, widget_for
+from tests.ui.conftest import click, demo_app, new_app, paste_into, screen_text, widget_for
 from wizard import phrases, storage
-from wizard.prompts import example_path
+from wizard.data_files import example_path
 from wizard.ui.widgets.phrase_complete import PhraseAutoComplete
 
 
@@ -19,13 +19,15 @@ async def test_typing_in_a_lead_field_shows_matching_phrases(private_home):
         dropdown = app.screen.query(PhraseAutoComplete).filter(".phrase-complete")
         shown = [widget for widget in dropdown if widget.display]
         assert len(shown) == 1, "the dropdown of the field being typed in is shown"
-        sets = [phrase for phrase in phrases.bank().filtered("set", "reflections") if phrase.leads[0].startswith("在深学")]
+        sets = [
+            phrase for phrase in phrases.bank().filtered("set", "reflections") if phrase.leads[0].startswith("在深学")
+        ]
         expected = [sets[0].leads[0]]  # a lead of a parallel set, offered on its own
         assert expected[0] in screen_text(pilot)
         # Enter takes the highlighted suggestion.
         await pilot.press("enter")
         await pilot.pause()
-        assert app.session.speech.sections[0].points[0].lead == expected[0]
+        assert app.state.session.speech.sections[0].points[0].lead == expected[0]
 
 
 async def test_the_picker_inserts_a_phrase_where_the_cursor_is(private_home):
@@ -41,7 +43,7 @@ async def test_the_picker_inserts_a_phrase_where_the_cursor_is(private_home):
         assert "［标题］" in str(listed.get_option_at_index(0).prompt), "only headings for a heading field"
         await pilot.press("enter")
         await pilot.pause()
-        assert app.session.speech.sections[0].heading == heading
+        assert app.state.session.speech.sections[0].heading == heading
         assert widget_for(pilot, "sections[0].heading").value == heading
 
 
@@ -64,7 +66,7 @@ async def test_pinyin_initials_find_a_parallel_set_which_becomes_three_points(pr
         await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()
-        leads = [point.lead for point in app.session.speech.sections[0].points]
+        leads = [point.lead for point in app.state.session.speech.sections[0].points]
         assert leads == list(chosen.leads), "the empty point is filled, then points are added"
         assert widget_for(pilot, "sections[0].points[2].lead").value == chosen.leads[2]
 
@@ -91,11 +93,11 @@ async def test_importing_a_section_and_a_point_from_a_past_record(private_home):
         await click(pilot, "#yes")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        sections = app.session.speech.sections
+        sections = app.state.session.speech.sections
         assert [s.heading[:4] for s in sections] == ["本次的体", "", "坚持把政", ""]
         assert sections[0].points[-1].lead == past.sections[0].points[1].lead
         assert sections[2].kind == "reflection"
-        assert "坚持把政治建设摆在首位" in app.speech_text()
+        assert "坚持把政治建设摆在首位" in app.state.speech_text()
 
 
 async def test_choosing_the_written_kind_on_the_first_screen(private_home):
@@ -107,11 +109,11 @@ async def test_choosing_the_written_kind_on_the_first_screen(private_home):
         await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()
-        speech = app.session.speech
+        speech = app.state.session.speech
         assert speech.training.name == "党校中青班", "switching kinds keeps what was typed"
         assert speech.salutation == "" and speech.closing == ""
         assert speech.title, "a written reflection has a title line"
-        text = app.speech_text()
+        text = app.state.speech_text()
         assert not text.startswith("各位领导")
         assert widget_for(pilot, "training.name").value == "党校中青班"
 

@@ -13,7 +13,7 @@ from textual.widget import Widget
 from textual.widgets import Input, TextArea
 
 from tests.ui.conftest import click, demo_app, new_app, screen_text, widget_for
-from wizard.ui.texts import STEPS
+from wizard.ui.wording import STEPS
 
 SMALL = (60, 20)
 
@@ -49,6 +49,7 @@ async def type_into(pilot: Pilot, widget: Widget, keys: str) -> None:
         await pilot.wait_for_scheduled_animations()
     await pilot.press(*keys)
     await pilot.pause()
+    await pilot.pause()  # a message line under the field follows the frame of the keystroke
 
 
 async def test_every_step_is_usable_at_60x20(private_home):
@@ -57,7 +58,7 @@ async def test_every_step_is_usable_at_60x20(private_home):
         for number, step in enumerate(STEPS, start=1):
             await pilot.pause()
             screen_rows = rows(pilot)
-            assert app.step == step
+            assert app.state.step == step
             assert f"第 {number}/5 步" in screen_rows[0], "the step bar fits"
             footer = screen_rows[-1]
             assert "上一步" in footer and "下一步" in footer and "f4" in footer, "the footer shows the keys"
@@ -68,23 +69,23 @@ async def test_every_step_is_usable_at_60x20(private_home):
                 assert text_of(widget) != before and "x" in text_of(widget), widget.path
                 assert cursor_on_screen(widget), f"{widget.path}: typing off screen"
                 if widget.path not in ("training.start", "training.end"):
-                    assert app.session.text_of(widget.path) == text_of(widget)
+                    assert app.state.session.text_of(widget.path) == text_of(widget)
             if step != STEPS[-1]:
                 await click(pilot, "#next")
-                assert app.step == STEPS[number]
+                assert app.state.step == STEPS[number]
         # And back again, by button and by key.
         await click(pilot, "#back")
-        assert app.step == STEPS[-2]
+        assert app.state.step == STEPS[-2]
         await pilot.press("f2")
-        assert app.step == STEPS[-3]
+        assert app.state.step == STEPS[-3]
         await pilot.press("f3")
-        assert app.step == STEPS[-2]
+        assert app.state.step == STEPS[-2]
 
 
 async def test_a_growing_paragraph_keeps_the_typing_on_screen_at_60x20(private_home):
     app = new_app()
     async with app.run_test(size=SMALL) as pilot:
-        app.goto("reflections")
+        app.go_to("reflections")
         await pilot.pause()
         body = widget_for(pilot, "sections[0].points[0].body")
         await type_into(pilot, body, "x")
@@ -101,7 +102,7 @@ async def test_a_growing_paragraph_keeps_the_typing_on_screen_at_60x20(private_h
         await pilot.press("enter", "y")
         await pilot.pause()
         assert cursor_on_screen(body)
-        assert app.session.text_of(body.path).endswith("\ny")
+        assert app.state.session.text_of(body.path).endswith("\ny")
 
 
 SIZES = [(60, 20), (200, 50), (40, 10), (120, 40)]
@@ -111,7 +112,7 @@ SIZES = [(60, 20), (200, 50), (40, 10), (120, 40)]
 async def test_resizing_while_typing_keeps_every_keystroke(private_home, step):
     app = demo_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        app.goto(step)
+        app.go_to(step)
         await pilot.pause()
         widget = list(app.screen.query("FieldInput, FieldArea"))[-1]
         await type_into(pilot, widget, "a")
@@ -122,8 +123,8 @@ async def test_resizing_while_typing_keeps_every_keystroke(private_home, step):
             await pilot.pause()
             typed += key
             assert typed in text_of(widget), f"{widget.path} at {width}×{height}"
-        assert app.focused is widget and typed in app.session.text_of(widget.path)
-        assert app.is_running and app.step == step
+        assert app.focused is widget and typed in app.state.session.text_of(widget.path)
+        assert app.is_running and app.state.step == step
 
 
 async def test_resizing_under_the_save_dialog(private_home):
@@ -139,12 +140,14 @@ async def test_resizing_under_the_save_dialog(private_home):
         assert path.value.endswith("bcde")
         await pilot.press("escape")
         await pilot.pause()
-        assert app.is_running and app.step == "training"
+        assert app.is_running and app.state.step == "training"
 
 
 def preview_shown(pilot: Pilot) -> bool:
+    """The preview is on screen, showing the speech (the part being edited, or its start)."""
     preview = pilot.app.screen.query_one("#preview")
-    return preview.display and preview.region.height > 2 and "各位领导、同志们" in screen_text(pilot)
+    text = screen_text(pilot)
+    return preview.display and preview.region.height > 2 and ("参加了为期5天" in text or "各位领导、同志们" in text)
 
 
 async def test_a_narrow_terminal_shows_the_preview_only_on_f4(private_home):
@@ -167,6 +170,33 @@ async def test_a_narrow_terminal_shows_the_preview_only_on_f4(private_home):
         await pilot.pause()
         assert not preview_shown(pilot)
         # The review step is where the speech is read: shown there even when narrow.
-        app.goto("review")
+        app.go_to("review")
         await pilot.pause()
         assert preview_shown(pilot)
+
+
+#: The sequence that crashed an earlier compositor patch ('NoneType' object has no attribute 'render').
+RESIZES = [(40, 12), (150, 50), (20, 5), (200, 60), (10, 3), (80, 24), (1, 1), (60, 20)]
+
+
+@pytest.mark.parametrize("step", ["training", "reflections"])
+async def test_resizing_through_tiny_and_huge_terminals_while_typing_keeps_every_key(private_home, step):
+    app = demo_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.go_to(step)
+        await pilot.pause()
+        widget = list(app.screen.query("FieldInput, FieldArea"))[-1]
+        await type_into(pilot, widget, "甲")
+        typed = "甲"
+        for (width, height), key in zip(RESIZES, "abcdefgh"):
+            await pilot.resize_terminal(width, height)
+            await pilot.press(key)
+            app.post_message(events.Paste("乙"))  # a Chinese character, as a terminal hands it over
+            await pilot.pause()
+            typed += key + "乙"
+            assert app.is_running, f"ended at {width}×{height}"
+            # Every frame of every size is drawn, to the last cell.
+            assert len(screen_text(pilot).splitlines()) == height
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert typed in text_of(widget) and typed in app.state.session.text_of(widget.path)

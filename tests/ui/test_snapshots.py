@@ -9,12 +9,12 @@ from __future__ import annotations
 import pytest
 
 from tests.ui.conftest import demo_app, new_app
-from wizard.ui.texts import STEPS
+from wizard.ui.wording import STEPS
 
 
 def go_to(step: str):
     async def run_before(pilot) -> None:
-        pilot.app.goto(step)
+        pilot.app.go_to(step)
         await pilot.pause()
 
     return run_before
@@ -35,7 +35,7 @@ def test_preview_toggled_on_a_narrow_terminal(snap_compare):
 
 def test_phrase_picker_searching_pinyin_initials(snap_compare):
     async def run_before(pilot) -> None:
-        pilot.app.goto("reflections")
+        pilot.app.go_to("reflections")
         await pilot.pause()
         pilot.app.screen.query_one("#f-sections-0-points-0-lead").focus()
         await pilot.press("f6")

@@ -6,7 +6,7 @@ import pytest
 from textual.screen import Screen
 
 from tests.ui.conftest import click_tab, demo_app, paste_into, screen_text
-from wizard.ui.widgets.fields import field_id
+from wizard.ui.widgets.form_field import field_id
 from wizard.ui.widgets.step_bar import StepBar
 
 EDITED = "sections[0].points[0].body"
@@ -22,14 +22,14 @@ async def test_clicking_a_tab_goes_to_its_step_even_when_names_are_hidden(privat
         top = screen_text(pilot).splitlines()[0]
         assert ("学习体会" in top) == (width >= 100) and "培训概况" in top, top
         await click_tab(pilot, "reflections")
-        assert app.step == "reflections"
+        assert app.state.step == "reflections"
         # Back by the first tab; a click on the counter goes nowhere.
         await click_tab(pilot, "training")
-        assert app.step == "training"
+        assert app.state.step == "training"
         bar = app.screen.query_one(StepBar)
         await pilot.click("#step-bar", offset=(width - 3, 0))
         await pilot.pause()
-        assert app.step == "training"
+        assert app.state.step == "training"
 
 
 async def test_a_hidden_name_is_in_the_tooltip(private_home):
@@ -45,37 +45,28 @@ async def test_a_hidden_name_is_in_the_tooltip(private_home):
 async def test_a_problem_count_that_comes_and_goes_lays_nothing_out(private_home):
     app = demo_app()
     async with app.run_test(size=(160, 48)) as pilot:
-        app.goto("reflections")
+        app.go_to("reflections")
         await pilot.pause()
         screen = app.screen
         bar = screen.query_one(StepBar)
         # The body without its closing full stop gets a warning; with it, none. Once
         # shown, the warning's line under the field stays (blank) while it is typed in.
-        body = app.session.text_of(EDITED).rstrip("。")
+        body = app.state.session.text_of(EDITED).rstrip("。")
         await paste_into(pilot, EDITED, body)
         await paste_into(pilot, EDITED, body + "。")
         area = screen.query_one(f"#{field_id(EDITED)}")
         heights = [block.size.height for block in screen.query(".preview-block")]
-        layouts = []
-        refresh_layout = Screen._refresh_layout
-
-        def counting(self, *args, **kwargs):
-            layouts.append(self)
-            return refresh_layout(self, *args, **kwargs)
-
-        Screen._refresh_layout = counting
-        try:
-            shown = []
-            for text in (body, body + "。", body):
-                # As typing does: the end of the text changes, the field keeps the focus.
-                area.replace(text, area.document.start, area.document.end)
-                await pilot.pause()
-                await pilot.pause()
-                shown.append((bar.problems.get("reflections", 0), screen_text(pilot).splitlines()[0]))
-        finally:
-            Screen._refresh_layout = refresh_layout
+        layouts: list[Screen] = []
+        screen.screen_layout_refresh_signal.subscribe(bar, layouts.append)
+        shown = []
+        for text in (body, body + "。", body):
+            # As typing does: the end of the text changes, the field keeps the focus.
+            area.replace(text, area.document.start, area.document.end)
+            await pilot.pause()
+            await pilot.pause()
+            shown.append((bar.problems.get("reflections", 0), screen_text(pilot).splitlines()[0]))
         counts = [count for count, _ in shown]
         assert counts[0] == counts[2] == counts[1] + 1, counts
         assert f"!{counts[0]}" in shown[0][1] and f"!{counts[0]}" not in shown[1][1]
         assert [block.size.height for block in screen.query(".preview-block")] == heights
-        assert [s for s in layouts if s is screen] == [], "a change of a tab's count laid out the screen"
+        assert layouts == [], "a change of a tab's count laid out the screen"

@@ -1,13 +1,16 @@
 """Keep a draft of the session within a second of every change, off the keystroke path.
 
-A change schedules one write half a second later; changes in the meantime
-ride along with it. The record is serialised on the event loop (fast and
-consistent) and written to disk in a thread, so fsync never delays a key.
-``flush`` writes at once, for the ways out: quit, a signal, an error.
+A change schedules one write ``delay`` seconds later (half a second unless the
+app is told otherwise); changes in the meantime ride along with it. The record
+is serialised on the event loop (fast and consistent) and written to disk in a
+thread, so fsync never delays a key. ``flush`` writes at once, for the ways
+out: quit, a signal, an error. ``settled`` lets a test wait until every change
+is on disk, rather than sleep.
 """
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from typing import TYPE_CHECKING
 
@@ -23,22 +26,29 @@ DELAY = 0.5
 
 
 class Autosaver:
-    def __init__(self, app: App, session: Session, key: str) -> None:
+    def __init__(self, app: App, session: Session, key: str, delay: float = DELAY) -> None:
         self.app = app
         self.session = session
         self.key = key
+        self.delay = delay
         self.pending = False
         self.error: str | None = None
         self._lock = threading.Lock()
         self._version = 0
         self._written = 0
+        self._settled = asyncio.Event()
+        self._settled.set()
 
     def changed(self) -> None:
-        """The record changed: make sure a draft is written within DELAY seconds."""
+        """The record changed: make sure a draft is written within ``delay`` seconds."""
         self._version += 1
+        self._settled.clear()
         if not self.pending:
             self.pending = True
-            self.app.set_timer(DELAY, self._write_soon)
+            if self.delay > 0:
+                self.app.set_timer(self.delay, self._write_soon)
+            else:
+                self.app.call_later(self._write_soon)
 
     def _write_soon(self) -> None:
         self.pending = False
@@ -50,22 +60,28 @@ class Autosaver:
 
     def _write(self, version: int, text: str) -> None:
         with self._lock:
-            if version <= self._written:
-                return  # a newer draft is already on disk
-            try:
-                drafts.write(self.key, text)
-            except RecordError as error:
-                self._report(error.message)
-                return
-            self._written = version
-            self.error = None
+            if version > self._written:
+                try:
+                    drafts.write(self.key, text)
+                except RecordError as error:
+                    self._report(error.message)
+                else:
+                    self._written = version
+                    self.error = None
+        self.app.call_from_thread(self._check_settled, version)
 
     def _report(self, message: str) -> None:
         if self.error != message:
             self.error = message
-            self.app.call_from_thread(
-                self.app.notify, f"草稿无法保存：{message}", severity="warning", markup=False
-            )
+            self.app.call_from_thread(self.app.notify, f"草稿无法保存：{message}", severity="warning", markup=False)
+
+    def _check_settled(self, version: int) -> None:
+        if version >= self._version and not self.pending:
+            self._settled.set()
+
+    async def settled(self) -> None:
+        """Return once every change so far has been written (or has failed to be)."""
+        await self._settled.wait()
 
     def flush(self) -> bool:
         """Write the draft now if anything changed since the last write; True when it is on disk."""
@@ -85,3 +101,4 @@ class Autosaver:
         with self._lock:
             drafts.remove(self.key)
             self._written = self._version
+        self._settled.set()

@@ -1,32 +1,34 @@
-"""Start the wizard from the command line and print the speech when it finishes."""
+"""Start the wizard from the command line and print the speech when it finishes.
+
+``make_app`` is the factory the command line, the tests and the screenshots
+share: the session to edit, and how the run should behave (cursor blink,
+autosave delay, whether to offer a draft) are all passed in.
+"""
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
-import gc
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from wizard import drafts, storage
+from wizard import drafts, storage, templates
+from wizard.checks import check
+from wizard.data_files import example_path
 from wizard.model import CourseGroup, Point, Speech
-from wizard.prompts import example_path, speech_wording
 from wizard.session import Session
 from wizard.storage import RecordError
-
-if TYPE_CHECKING:
-    import argparse
-
-
-def choices(name: str) -> list[str]:
-    return list(speech_wording()["choices"][name])
+from wizard.ui import compat
+from wizard.ui.app import SpeechWizardApp
+from wizard.ui.autosave import DELAY
+from wizard.ui.screens.step import PROBLEMS_AFTER
+from wizard.ui.state import WizardState
+from wizard.ui.wording import Wording, choices
 
 
 def new_speech(template: str | None = None) -> Speech:
     """A new speech from a template (the exchange speech by default), one blank point a section."""
-    from wizard import templates
-
-    speech = templates.get(template).new_speech() if template else templates.get().new_speech()
+    speech = templates.get(template or templates.DEFAULT_TEMPLATE).new_speech()
     for section in speech.sections:
         if not section.points:
             section.points.append(Point())
@@ -44,8 +46,6 @@ def make_session(args: argparse.Namespace, today: dt.date | None = None) -> Sess
     if args.command == "demo":
         output = Path(args.output) if args.output else None
         return Session(storage.load(example_path()), today, output=output)
-    from wizard import templates
-
     name = getattr(args, "template", None) or templates.DEFAULT_TEMPLATE
     return Session(new_speech(name), today, template=name)
 
@@ -63,55 +63,49 @@ def draft_to_offer(key: str, session: Session) -> drafts.Draft | None:
         return None
     if draft is None:
         return None
-    if session.path is not None and session.path.exists():
-        if draft.path.stat().st_mtime <= session.path.stat().st_mtime:
-            return None
+    opened = session.path
+    if opened is not None and opened.exists() and draft.path.stat().st_mtime <= opened.stat().st_mtime:
+        return None
     return draft
 
 
-#: The collector's thresholds while the app runs. Garbage is collected between
-#: frames (``SpeechWizardApp.collect_garbage``): a collection in the middle of a
-#: keystroke put 0.2-3 ms on it, and with Python's 700 one came two or three times
-#: a key. The collector still runs on its own past 10,000 new objects, should
-#: no frame come for a long time. Full collections
-#: (generation 2) are ten times rarer than Python's: the wizard keeps some 200,000
-#: objects, and little here is cyclic garbage.
-GC_THRESHOLDS = (10_000, 10, 100)
+def template_warnings(session: Session) -> list[str]:
+    """A new speech offers the user's own templates: say which could not be read, and why."""
+    if session.template is None:
+        return []
+    _found, problems = templates.available()
+    return [problem.skipped_line() for problem in problems]
 
 
-def make_app(session: Session, *, cursor_blink: bool = True, draft_key: str = "new", offer_draft: bool = False):
-    """The app factory shared by the command line, the tests and the screenshots."""
-    from wizard.ui import texts
-    from wizard.ui.app import SpeechWizardApp
-
-    if session.template:
-        from wizard import templates
-
-        texts.use_template(templates.get(session.template))
-    else:
-        texts.use_template(None)
-    gc.set_threshold(*GC_THRESHOLDS)
-    from wizard.paths import cache_dir
-    from wizard.ui import css_cache
-
-    css_cache.install(cache_dir() / css_cache.FILE_NAME)
-    resume = draft_to_offer(draft_key, session) if offer_draft else None
-    return SpeechWizardApp(session, cursor_blink=cursor_blink, draft_key=draft_key, resume=resume)
+def make_app(
+    session: Session,
+    *,
+    cursor_blink: bool = True,
+    draft_key: str = "new",
+    offer_draft: bool = False,
+    autosave_delay: float = DELAY,
+    problems_after: float = PROBLEMS_AFTER,
+) -> SpeechWizardApp:
+    """The wizard on ``session``, with the workarounds for this Textual installed."""
+    wording = Wording(templates.get(session.template) if session.template else None)
+    app = SpeechWizardApp(
+        WizardState(session, wording),
+        draft_key=draft_key,
+        resume=draft_to_offer(draft_key, session) if offer_draft else None,
+        cursor_blink=cursor_blink,
+        autosave_delay=autosave_delay,
+        problems_after=problems_after,
+        warnings=template_warnings(session),
+    )
+    compat.install(app)
+    return app
 
 
 def run_wizard(args: argparse.Namespace) -> int:
     """Run the wizard; on finishing print the speech on stdout and where it was saved on stderr."""
-    # Start-up makes some 80,000 objects that live as long as the app (modules,
-    # classes, the first screen's widgets) and little garbage (about 2,000), and the
-    # collector ran about a hundred times before the first frame (~10 ms). It is
-    # off until the first screen is painted (SpeechWizardApp.start_up_done).
-    gc.disable()
     session = make_session(args)
     key = drafts.key_for(args.command, session.path)
     app = make_app(session, draft_key=key, offer_draft=True)
-    from wizard.ui import terminal_input
-
-    terminal_input.apply()
     result = app.run()
     if result is None:
         return 0 if app.return_code in (None, 0) else app.return_code or 1
@@ -121,8 +115,6 @@ def run_wizard(args: argparse.Namespace) -> int:
         print(f"已保存：{result.path}（全文的文本文件未能写入：{session.text_error}）", file=sys.stderr)
     else:
         print(f"已保存：{result.path}（全文另存为 {session.text_path()}）", file=sys.stderr)
-    from wizard.checks import check
-
     open_problems = [problem for problem in check(storage.load(result.path)) if problem.severity == "error"]
     if open_problems:
         print(

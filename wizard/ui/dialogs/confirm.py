@@ -7,12 +7,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from wizard.ui.dialogs.base import Dialog
 
-
-class ConfirmDialog(Dialog[bool]):
+class ConfirmDialog(ModalScreen[bool]):
     """Ask ``question``; dismiss with True for ``yes``, False for ``no`` or Escape."""
 
     BINDINGS = [Binding("escape", "dismiss(False)", "取消")]

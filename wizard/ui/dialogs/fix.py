@@ -7,10 +7,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from wizard.typography import Change
-from wizard.ui.dialogs.base import Dialog
 
 
 def change_text(changes: list[Change]) -> Text:
@@ -24,13 +24,8 @@ def change_text(changes: list[Change]) -> Text:
     return text
 
 
-class FixDialog(Dialog[bool]):
+class FixDialog(ModalScreen[bool]):
     """Dismisses with True to apply the listed changes."""
-
-    DEFAULT_CSS = """
-    #fix-dialog { width: 90; }
-    #fix-changes { height: auto; max-height: 20; border: round $panel-lighten-2; }
-    """
 
     BINDINGS = [Binding("escape", "dismiss(False)", "取消")]
 
@@ -40,7 +35,9 @@ class FixDialog(Dialog[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="fix-dialog"):
-            yield Static(Text(f"将修正以下 {len(self.changes)} 处标点、引号、连接号和日期写法："), classes="dialog-question")
+            yield Static(
+                Text(f"将修正以下 {len(self.changes)} 处标点、引号、连接号和日期写法："), classes="dialog-question"
+            )
             with VerticalScroll(id="fix-changes"):
                 yield Static(change_text(self.changes))
             with Horizontal(classes="dialog-buttons"):

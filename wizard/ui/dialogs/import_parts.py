@@ -14,13 +14,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
 from textual.widgets import Button, OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
 
 from wizard import library
 from wizard.assemble import heading_line
 from wizard.library import Entry
-from wizard.ui.dialogs.base import Dialog
 
 
 @dataclass
@@ -37,12 +37,7 @@ def record_folders() -> list[Path]:
     return [*library.default_folders(), Path.cwd()]
 
 
-class ImportDialog(Dialog[ImportChoice | None]):
-    DEFAULT_CSS = """
-    #import-dialog { width: 100; max-width: 95%; }
-    #import-records, #import-parts { height: auto; max-height: 20; }
-    """
-
+class ImportDialog(ModalScreen[ImportChoice | None]):
     BINDINGS = [Binding("escape", "dismiss(None)", "取消")]
 
     def __init__(self, exclude: Path | None = None) -> None:

@@ -7,23 +7,18 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from wizard import phrases
 from wizard.phrases import Phrase
-from wizard.ui.dialogs.base import Dialog
 
 LIMIT = 60
 
 
-class PhrasePicker(Dialog[Phrase | None]):
+class PhrasePicker(ModalScreen[Phrase | None]):
     """The bank entries ``step`` offers (of ``kinds`` when given); dismisses with the chosen one."""
-
-    DEFAULT_CSS = """
-    #phrase-picker { width: 100; max-width: 95%; }
-    #phrase-list { height: auto; max-height: 18; }
-    """
 
     BINDINGS = [Binding("escape", "dismiss(None)", "取消"), Binding("down", "to_list", show=False)]
 

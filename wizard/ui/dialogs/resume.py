@@ -6,13 +6,13 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from wizard.drafts import Draft
-from wizard.ui.dialogs.base import Dialog
 
 
-class ResumeDialog(Dialog[bool]):
+class ResumeDialog(ModalScreen[bool]):
     """Dismisses with True to resume the draft, False to discard it."""
 
     def __init__(self, draft: Draft) -> None:

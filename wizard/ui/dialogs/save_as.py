@@ -9,20 +9,20 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
-from wizard.text import clean
-from wizard.ui.dialogs.base import Dialog
+from wizard.text_cleaning import clean
 
 
 class PathInput(Input):
     """The file name: a paste loses its control characters, as in the form's fields."""
 
-    def _on_paste(self, event: events.Paste) -> None:
+    def on_paste(self, event: events.Paste) -> None:
         event.text = clean(event.text)  # before Input's own handler inserts it
 
 
-class SaveAsDialog(Dialog[Path | None]):
+class SaveAsDialog(ModalScreen[Path | None]):
     """Dismisses with the chosen path, or None when cancelled."""
 
     BINDINGS = [Binding("escape", "dismiss(None)", "取消")]

@@ -6,33 +6,29 @@ sequence); each step edits the sections of its own kind, in their order.
 
 from __future__ import annotations
 
-from rich.text import Text
+from typing import ClassVar
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.content import Content
 from textual.widgets import Button, Static
 
-from wizard.model import Point, Section
+from wizard.model import Point, Section, SectionKind
 from wizard.numerals import chinese_numeral
-from wizard.ui import texts
-from wizard.ui.screens.base import CARD_CSS, StepScreen
-from wizard.ui.widgets.fields import field_id, make_field
-from wizard.ui.widgets.phrase_complete import PhraseAutoComplete
+from wizard.ui.screens.step import StepScreen
+from wizard.ui.widgets.form_field import field_id
 from wizard.ui.widgets.list_buttons import ItemButton, apply_move, item_buttons
+from wizard.ui.widgets.phrase_complete import PhraseAutoComplete
+from wizard.ui.wording import app_text
 
 
 class SectionsScreen(StepScreen):
-    KIND = "reflection"
-    DEFAULT_CSS = CARD_CSS + """
-    #sections { height: auto; }
-    .point { height: auto; padding-left: 2; border-left: vkey $panel-lighten-2; margin-bottom: 1; }
-    .point-title { color: $text-muted; }
-    .add-point { margin-bottom: 1; }
-    """
+    KIND: ClassVar[SectionKind] = "reflection"
 
     def positions(self) -> list[int]:
         """Indexes into ``speech.sections`` of this step's sections."""
-        return [i for i, section in enumerate(self.session.speech.sections) if section.kind == self.KIND]
+        return [i for i, section in enumerate(self.state.speech.sections) if section.kind == self.KIND]
 
     def preview_key(self) -> str:
         positions = self.positions()
@@ -41,28 +37,28 @@ class SectionsScreen(StepScreen):
     def compose_form(self) -> ComposeResult:
         with Vertical(id="sections"):
             yield from self.compose_sections()
-        yield Button(f"＋ {texts.app_text('add')}一个部分", id="add-section")
+        yield Button(f"＋ {app_text('add')}一个部分", id="add-section")
 
     def compose_sections(self) -> ComposeResult:
         positions = self.positions()
-        sections = self.session.speech.sections
+        sections = self.state.speech.sections
         for order, index in enumerate(positions):
             section = sections[index]
             path = f"sections[{index}]"
             with Vertical(classes="section card"):
-                yield Static(Text(f"{chinese_numeral(index + 1)}、"), classes="card-title")
-                yield make_field(self.STEP, "heading", f"{path}.heading", section.heading)
+                yield Static(Content(f"{chinese_numeral(index + 1)}、"), classes="card-title")
+                yield self.field("heading", f"{path}.heading", section.heading)
                 yield PhraseAutoComplete(f"#{field_id(path + '.heading')}", "heading", self.STEP)
-                yield make_field(self.STEP, "intro", f"{path}.intro", section.intro, multiline=True)
+                yield self.field("intro", f"{path}.intro", section.intro, multiline=True)
                 for number, point in enumerate(section.points):
                     point_path = f"{path}.points[{number}]"
                     with Vertical(classes="point"):
-                        yield Static(Text(f"第 {number + 1} 点"), classes="point-title")
-                        yield make_field(self.STEP, "lead", f"{point_path}.lead", point.lead)
+                        yield Static(Content(f"第 {number + 1} 点"), classes="point-title")
+                        yield self.field("lead", f"{point_path}.lead", point.lead)
                         yield PhraseAutoComplete(f"#{field_id(point_path + '.lead')}", "lead", self.STEP)
-                        yield make_field(self.STEP, "body", f"{point_path}.body", point.body, multiline=True)
+                        yield self.field("body", f"{point_path}.body", point.body, multiline=True)
                         yield from item_buttons("point", number, len(section.points), owner=index)
-                yield Button(f"＋ {texts.app_text('add')}一点", classes="add-point", name=str(index))
+                yield Button(f"＋ {app_text('add')}一点", classes="add-point", name=str(index))
                 yield from item_buttons("section", order, len(positions), owner=index)
 
     async def rebuild(self, focus: str | None = None) -> None:
@@ -70,32 +66,30 @@ class SectionsScreen(StepScreen):
         container = self.query_one("#sections")
         await container.remove_children()
         await container.mount_compose(self.compose_sections())
-        self.wizard.record_changed()
-        if focus:
-            self.focus_field(focus)
+        await super().rebuild(focus)
 
     @on(Button.Pressed, "#add-section")
     async def add_section(self) -> None:
-        sections = self.session.speech.sections
+        sections = self.state.speech.sections
         positions = self.positions()
         where = positions[-1] + 1 if positions else (0 if self.KIND == "reflection" else len(sections))
-        sections.insert(where, Section(kind=self.KIND, points=[Point()]))  # type: ignore[arg-type]
-        self.session.changed()
+        sections.insert(where, Section(kind=self.KIND, points=[Point()]))
+        self.state.changed()
         await self.rebuild(focus=f"sections[{where}].heading")
 
     @on(Button.Pressed, ".add-point")
     async def add_point(self, event: Button.Pressed) -> None:
         index = int(event.button.name or 0)
-        points = self.session.speech.sections[index].points
+        points = self.state.speech.sections[index].points
         points.append(Point())
-        self.session.changed()
+        self.state.changed()
         await self.rebuild(focus=f"sections[{index}].points[{len(points) - 1}].lead")
 
     @on(Button.Pressed, ".item-button")
     async def item_button(self, event: Button.Pressed) -> None:
         button = event.button
         assert isinstance(button, ItemButton)
-        sections = self.session.speech.sections
+        sections = self.state.speech.sections
         if button.kind == "point":
             focus = apply_move(sections[button.owner].points, button.index, button.move)
             path = f"sections[{button.owner}].points[{focus}].lead" if focus is not None else None
@@ -108,7 +102,7 @@ class SectionsScreen(StepScreen):
                 other = positions[button.index + (-1 if button.move == "up" else 1)]
                 sections[button.owner], sections[other] = sections[other], sections[button.owner]
                 path = f"sections[{other}].heading"
-        self.session.changed()
+        self.state.changed()
         await self.rebuild(path)
 
 

@@ -2,26 +2,25 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.content import Content
 from textual.widgets import Select, Static
 
-from wizard.ui import texts
-from wizard.ui.screens.base import StepScreen
-from wizard.ui.widgets.fields import FieldArea, FieldInput, make_field
+from wizard.ui.messages import TemplateChosen
+from wizard.ui.screens.step import StepScreen
 
 
 class TrainingScreen(StepScreen):
     STEP = "training"
 
     def compose_form(self) -> ComposeResult:
-        session = self.session
+        session = self.state.session
 
-        def field(name: str, **options) -> FieldInput | FieldArea:
-            path = f"training.{name}" if name not in ("title", "speaker") else name
-            return make_field(self.STEP, name, path, session.text_of(path), **options)
+        def field(name: str, multiline: bool = False):
+            path = name if name in ("title", "speaker") else f"training.{name}"
+            return self.field(name, path, session.text_of(path), multiline=multiline)
 
         if session.template is not None:
             yield from self.compose_template_choice(session.template)
@@ -40,13 +39,13 @@ class TrainingScreen(StepScreen):
         from wizard import templates
 
         found, _problems = templates.available()
-        yield Static(Text("发言类型"), classes="field-label")
+        yield Static(Content("发言类型"), classes="field-label")
         options = [(template.label, template.name) for template in found]
         yield Select(options, value=current, allow_blank=False, id="template")
         described = next((template.description for template in found if template.name == current), "")
-        yield Static(Text(described), id="template-hint", classes="step-hint")
+        yield Static(Content(described), id="template-hint", classes="step-hint")
 
     @on(Select.Changed, "#template")
-    async def template_chosen(self, event: Select.Changed) -> None:
-        if event.value != self.session.template:
-            await self.wizard.switch_template(str(event.value))
+    def template_chosen(self, event: Select.Changed) -> None:
+        if event.value != self.state.session.template:
+            self.post_message(TemplateChosen(str(event.value)))

@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Button
 
-from wizard.ui import texts
+from wizard.ui.wording import app_text
 
 
 class ItemButton(Button):
@@ -23,9 +23,9 @@ class ItemButton(Button):
 def item_buttons(kind: str, index: int, count: int, owner: int = -1) -> ComposeResult:
     """The row of buttons for item ``index`` of ``count``; ``owner`` is the enclosing item."""
     with Horizontal(classes="item-buttons"):
-        yield ItemButton(f"↑{texts.app_text('up')}", kind, "up", index, owner, disabled=index == 0)
-        yield ItemButton(f"↓{texts.app_text('down')}", kind, "down", index, owner, disabled=index == count - 1)
-        yield ItemButton(f"✕{texts.app_text('remove')}", kind, "remove", index, owner, variant="error")
+        yield ItemButton(f"↑{app_text('up')}", kind, "up", index, owner, disabled=index == 0)
+        yield ItemButton(f"↓{app_text('down')}", kind, "down", index, owner, disabled=index == count - 1)
+        yield ItemButton(f"✕{app_text('remove')}", kind, "remove", index, owner, variant="error")
 
 
 def apply_move(items: list, index: int, action: str) -> int | None:

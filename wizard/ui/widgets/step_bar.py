@@ -5,12 +5,9 @@ On the right, the step's position and the speech's length in characters
 When the names do not fit (a 60-column terminal), steps other than the current
 one show only their number and problem count; the name is in the tooltip.
 
-The bar is one widget drawing one line. With a widget per step, a tab that
-gained or lost a problem count (as a sentence is finished and its warning goes)
-changed width, and that laid out the whole screen: a tenth of all keystrokes
-took a full layout. Here any change is a repaint of this one line, drawn
-straight as segments (as a ``Text`` through Textual's visual pipeline it took
-some 1.5 ms a keystroke, a tenth of a frame).
+The bar is one widget drawing one line (Textual's line API), so a tab that
+gains or loses a problem count changes no widget's size: nothing is laid out
+again, and only the cells that changed are repainted.
 """
 
 from __future__ import annotations
@@ -20,12 +17,12 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.content import Content
+from textual.geometry import Region
 from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
-from wizard.ui import texts
-from wizard.ui.widgets.frame import paint_now
+from wizard.ui.wording import STEPS, Wording
 
 _NUMBERS = "①②③④⑤⑥⑦⑧⑨"
 
@@ -33,14 +30,27 @@ _NUMBERS = "①②③④⑤⑥⑦⑧⑨"
 _BOLD = Style(bold=True)
 
 
-def tab_label(step: str, number: int, problems: int, short: bool = False) -> list[tuple[str, bool]]:
+def tab_label(title: str, number: int, problems: int, short: bool = False) -> list[tuple[str, bool]]:
     """`` ① 培训概况 !2 ``, or with ``short`` just `` ① !2 ``: its pieces, each with whether it is bold."""
-    name = f" {_NUMBERS[number]}" if short else f" {_NUMBERS[number]} {texts.step(step)['title']}"
+    name = f" {_NUMBERS[number]}" if short else f" {_NUMBERS[number]} {title}"
     return [(name, False), (f" !{problems}", True), (" ", False)] if problems else [(name + " ", False)]
 
 
 def _cells(pieces: list[tuple[str, bool]]) -> int:
     return sum(cell_len(text) for text, _bold in pieces)
+
+
+def _cells_of(line: Strip) -> list[tuple[str, Style | None]]:
+    """Each cell of a drawn line, its character and style, to compare two drawings of the bar.
+
+    A double-width character fills two cells: the second is an empty string.
+    """
+    cells: list[tuple[str, Style | None]] = []
+    for segment in line:
+        for char in segment.text:
+            cells.append((char, segment.style))
+            cells.extend([("", segment.style)] * (cell_len(char) - 1))
+    return cells
 
 
 class StepBar(Widget):
@@ -62,9 +72,10 @@ class StepBar(Widget):
     StepBar > .step-bar--count { color: $text-muted; }
     """
 
-    def __init__(self, current: str) -> None:
+    def __init__(self, current: str, wording: Wording) -> None:
         super().__init__(id="step-bar")
         self.current = current
+        self.titles = {step: wording.title(step) for step in STEPS}
         self.problems: dict[str, int] | None = None
         self.characters: int | None = None
         #: The counter's text as drawn, and where each tab is: (first cell, past its last, step).
@@ -74,6 +85,8 @@ class StepBar(Widget):
         self._line: Strip | None = None
         self._shown_key: tuple | None = None
         self._bar_style_cache: dict[str, Style] | None = None
+        #: The line as last drawn, cell by cell, to repaint only what changes.
+        self._drawn: list[tuple[str, Style | None]] = []
 
     def show(self, problems: dict[str, int] | None = None, characters: int | None = None) -> None:
         """Refresh the tabs with the open problems per step, and the count with the length.
@@ -90,19 +103,29 @@ class StepBar(Widget):
             return
         self._shown_key = key
         self._line = None
-        self.refresh()
-        paint_now(self)
+        if not self.size or not self._drawn:
+            self.refresh()
+            return
+        before = self._drawn
+        self.render_line(0)
+        cells = self._drawn
+        changed = [x for x, (old, new) in enumerate(zip(before, cells)) if old != new]
+        if len(cells) != len(before):
+            self.refresh()
+        elif changed:
+            self.refresh(Region(changed[0], 0, changed[-1] - changed[0] + 1, 1))
 
     def _layout_line(self) -> Strip:
         """The tabs, then the counter right-aligned in what they leave."""
         problems, characters = self.problems or {}, self.characters
         width = self.size.width
-        position = f"第 {texts.STEPS.index(self.current) + 1}/{len(texts.STEPS)} 步"
+        position = f"第 {STEPS.index(self.current) + 1}/{len(STEPS)} 步"
         length = f"{characters:,} 字" if characters is not None else ""
         # What fits, best first: the step's names before its position, the length always.
         counts = [f"{position} · {length}", length] if length else [position]
-        numbered = list(enumerate(texts.STEPS))
-        names = sum(_cells(tab_label(step, number, problems.get(step, 0))) for number, step in numbered)
+        numbered = list(enumerate(STEPS))
+        titles = self.titles
+        names = sum(_cells(tab_label(titles[step], number, problems.get(step, 0))) for number, step in numbered)
         fitting = [text for text in counts if names + cell_len(text + " ") <= width]
         self.short = short = not fitting
         count = (fitting or counts)[0] + " "
@@ -118,7 +141,7 @@ class StepBar(Widget):
             else:
                 name = "step-bar--problems" if count_of_step else "step-bar--tab"
             start = x
-            for text, bold in tab_label(step, number, count_of_step, short=short and not current):
+            for text, bold in tab_label(titles[step], number, count_of_step, short=short and not current):
                 segments.append(Segment(text, styles[name] + _BOLD if bold else styles[name]))
                 x += cell_len(text)
             self.spans.append((start, x, step))
@@ -147,6 +170,7 @@ class StepBar(Widget):
             return Strip.blank(width, self._bar_styles()[""])
         if self._line is None or self._line.cell_length != width:
             self._line = self._layout_line()
+            self._drawn = _cells_of(self._line)
         return self._line
 
     def on_resize(self) -> None:
@@ -170,6 +194,6 @@ class StepBar(Widget):
 
     def on_mouse_move(self, event: events.MouseMove) -> None:
         step = self.step_at(event.x) if self.short else None
-        tooltip = Content(texts.step(step)["title"]) if step is not None and step != self.current else None
+        tooltip = Content(self.titles[step]) if step is not None and step != self.current else None
         if tooltip != self.tooltip:
             self.tooltip = tooltip

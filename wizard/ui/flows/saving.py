@@ -1,0 +1,70 @@
+"""Saving from the wizard: where to, asking before overwriting, and what a failure says.
+
+``edit FILE`` saves to FILE and ``-o FILE`` there; otherwise a dialog asks,
+proposing a name. Overwriting another existing file asks first, and so does
+overwriting the opened file when something else changed it since it was read.
+A failed save says why in Chinese and asks for another place: the record and
+its draft stay as they are.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from wizard.session import Session
+from wizard.storage import RecordError
+from wizard.ui.dialogs.confirm import ConfirmDialog
+from wizard.ui.dialogs.save_as import SaveAsDialog
+from wizard.ui.flows.host import Host
+
+
+@dataclass(frozen=True)
+class Finished:
+    """What the app returns when the user saves and finishes: where, and the speech's text."""
+
+    path: Path
+    text: str
+
+
+def overwrite_question(session: Session, path: Path) -> str | None:
+    """What to ask before writing to ``path``; None when there is nothing to ask."""
+    if session.is_opened_file(path):
+        if session.changed_on_disk():
+            return f"文件在打开之后被其他程序修改过：{path}\n仍要用现在的内容覆盖它吗？"
+        return None
+    if path.is_file():
+        return f"文件已存在：{path}\n要覆盖它吗？"
+    return None
+
+
+async def save(host: Host) -> None:
+    """Save the record and finish, or say what stands in the way."""
+    session = host.state.session
+    blocking = session.blocking_problems()
+    if blocking:
+        path, message = next(iter(blocking.items()))
+        host.notify(f"还不能保存：{message}", severity="error", markup=False)
+        host.go_to("training", focus=path)
+        return
+    target = session.save_target()
+    message = ""
+    while True:
+        if target is None:
+            proposed = str(session.save_target() or session.proposed_name())
+            target = await host.push_screen_wait(SaveAsDialog(proposed, message))
+            if target is None:
+                return
+        question = overwrite_question(session, target)
+        if question and not await host.push_screen_wait(ConfirmDialog(question, "覆盖", "另存为…", yes_first=False)):
+            target, message = None, ""
+            continue
+        try:
+            text = session.save(target)
+        except RecordError as error:
+            host.notify(f"保存失败：{error.message}", title=str(target), severity="error", markup=False)
+            target, message = None, f"保存失败：{error.message}。请换一个位置。"
+            continue
+        host.autosave.discard()
+        host.exit(Finished(target, text))
+        return

@@ -1,0 +1,193 @@
+"""What every step screen shares: the step bar, the form, the preview, Back/Next, the footer.
+
+A screen is handed the wizard's state (``RecordView``) when it is made. It
+puts what is typed into the record, shows the speech as it now stands, and
+sends ``GoTo`` up when the user asks to go elsewhere. The app calls down to
+it when the record changed behind its back (``reload_values``, ``rebuild``).
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Button, Footer, Input, Static, TextArea
+
+from wizard.length import count_blocks
+from wizard.record_paths import block_key
+from wizard.ui.messages import GoTo
+from wizard.ui.state import RecordView
+from wizard.ui.widgets.form_field import FieldArea, FieldInput, FormField, field_id, make_field
+from wizard.ui.widgets.preview import Preview
+from wizard.ui.widgets.step_bar import StepBar
+from wizard.ui.wording import STEPS, app_text
+
+#: Seconds of quiet after a change before the problems are checked and shown.
+PROBLEMS_AFTER = 0.3
+
+
+class StepScreen(Screen[None]):
+    """A wizard step: subclasses say which step and compose its form."""
+
+    STEP: ClassVar[str]
+    #: Typing starts in the first field.
+    AUTO_FOCUS = ".field-input"
+
+    def __init__(self, state: RecordView, problems_after: float = PROBLEMS_AFTER) -> None:
+        super().__init__()
+        self.state = state
+        #: Seconds of quiet before the problems show; 0: right after the frame (tests).
+        self.problems_after = problems_after
+        #: Shows the problems once typing pauses (see ``show_record``).
+        self._problems_timer: Timer | None = None
+        #: Fields typed in since the problems were last shown beside them.
+        self._messages_due: set[FormField] = set()
+
+    def compose(self) -> ComposeResult:
+        prompt = self.state.wording.step(self.STEP)
+        yield StepBar(self.STEP, self.state.wording)
+        with VerticalScroll(id="form", can_focus=False):
+            yield Static(Content(prompt["question"]), classes="question")
+            yield Static(Content(prompt["hint"]), classes="step-hint")
+            yield from self.compose_form()
+            with Horizontal(classes="nav"):
+                yield Button(app_text("back"), id="back", action="app.previous_step", disabled=STEPS[0] == self.STEP)
+                if STEPS[-1] == self.STEP:
+                    yield Button(app_text("save"), id="save", variant="primary", action="app.save")
+                else:
+                    yield Button(app_text("next"), id="next", variant="primary", action="app.next_step")
+        yield Preview(self.state.blocks(), id="preview")
+        yield Footer()
+
+    def compose_form(self) -> ComposeResult:
+        raise NotImplementedError
+
+    def field(self, name: str, path: str, value: str, **options) -> FieldInput | FieldArea:
+        """The field ``name`` of this step (worded in the prompts), editing ``path``."""
+        field = make_field(self.state.wording.field(self.STEP, name), path, value, **options)
+        field.edited.subscribe(self, self.field_edited, immediate=True)
+        return field
+
+    def preview_key(self) -> str:
+        """The block of the speech this step is about, for the preview to show."""
+        return "opening"
+
+    # -- reacting to the form ------------------------------------------------------------------
+
+    def field_edited(self, field: FormField) -> None:
+        """Put the text of the field into the record and show the result (``FormField.edited``)."""
+        if self.state.edit(field.path, field.current_text()):
+            self._messages_due.add(field)
+            self.show_record()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if isinstance(event.widget, FormField):
+            self.query_one(Preview).follow(block_key(event.widget.path))
+
+    def on_screen_resume(self) -> None:
+        """Shown again: the record may have changed on another step."""
+        self.show_record()
+        self.refresh_messages()
+        focused = self.focused
+        key = block_key(focused.path) if isinstance(focused, FormField) else self.preview_key()
+        self.query_one(Preview).follow(key)
+
+    @on(StepBar.Chosen)
+    def _tab(self, message: StepBar.Chosen) -> None:
+        message.stop()
+        self.post_message(GoTo(message.step))
+
+    # -- showing the record --------------------------------------------------------------------
+
+    def show_record(self) -> None:
+        """Show the speech as it now stands and its length; the open problems once typing pauses.
+
+        The preview and the count follow every key. Checking the whole record
+        waits for a pause (``PROBLEMS_AFTER``), so that a warning does not
+        flicker on and off with every character, and no keystroke waits for it.
+        """
+        blocks = self.state.blocks()
+        self.query_one(Preview).show_blocks(blocks)
+        self.query_one(StepBar).show(characters=count_blocks(blocks))
+        if not self.problems_after:
+            self.call_after_refresh(self.show_problems)
+        elif self._problems_timer is None:
+            self._problems_timer = self.set_timer(self.problems_after, self.show_problems)
+        else:
+            self._problems_timer.reset()
+
+    def show_problems(self) -> None:
+        """The open problems: counts on the step bar, and the message of each field just typed in."""
+        if self._problems_timer is not None:
+            self._problems_timer.stop()
+            self._problems_timer = None
+        if not self.is_attached:
+            return
+        self.query_one(StepBar).show(self.state.problem_counts())
+        fields, self._messages_due = self._messages_due, set()
+        for field in fields:
+            if field.is_attached:  # type: ignore[attr-defined]
+                self.show_message_in(field)
+        # A message or a longer list of problems may have pushed the field being typed in away.
+        if isinstance(self.focused, FormField):
+            self.focused.keep_in_view()
+
+    def refresh_messages(self) -> None:
+        """Show each field's current message (a wrong date, an empty required field)."""
+        for field in self.fields():
+            self.show_message_in(field)
+
+    def fields(self) -> list[FormField]:
+        """The step's fields, in order."""
+        return [widget for widget in self.query(".field-input") if isinstance(widget, FormField)]
+
+    def show_message_in(self, field: FormField) -> None:
+        problem = self.state.problem_for(field.path)
+        field.show_message(problem.message if problem else "", problem.severity if problem else "")
+
+    # -- when the record changed elsewhere ----------------------------------------------------
+
+    def reload_values(self) -> None:
+        """Put the record's current values into the fields (after a change made elsewhere)."""
+        for field in self.fields():
+            value = self.state.session.text_of(field.path)
+            if isinstance(field, Input) and field.value != value:
+                field.value = value
+            elif isinstance(field, TextArea) and field.text != value:
+                field.load_text(value)
+
+    async def redraw(self) -> None:
+        """The record or the wording changed throughout: compose the step anew and show it."""
+        await self.recompose()
+        self.show_record()
+        self.refresh_messages()
+        if self.is_current and self.focused is None:
+            self.focus_next(self.AUTO_FOCUS or "*")
+
+    async def rebuild(self, focus: str | None = None) -> None:
+        """Sections, points or groups were added, moved or removed: lay the form out again."""
+        self.reload_values()
+        if self.is_attached:
+            self.show_record()
+        if focus:
+            self.focus_field(focus)
+
+    def focus_field(self, path: str) -> bool:
+        """Focus the widget that edits ``path``; False when this step has none.
+
+        An item of a list (``training.organisers[1]``) is edited in its list's field.
+        """
+        widgets = self.query(f"#{field_id(path)}")
+        if not widgets and path.endswith("]"):
+            widgets = self.query(f"#{field_id(path[: path.rindex('[')])}")
+        if not widgets:
+            return False
+        widget = widgets.first()
+        widget.focus()
+        self.call_after_refresh(widget.scroll_visible, animate=False)
+        return True

@@ -1,0 +1,161 @@
+"""The one state of a wizard run: the session, the wording, where the user is, what is open.
+
+The app owns a ``WizardState``; each step screen is handed it and uses it
+through ``RecordView``, the few things a form needs: read and edit fields,
+assemble the speech, say what is wrong. Nothing here knows of Textual: a
+change is announced to whoever subscribed (the app's autosaver), and the
+screens refresh themselves from the state when told to.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Protocol
+
+from wizard.assemble import Block, blocks, is_blank, render_text
+from wizard.checks import Problem, check
+from wizard.model import Point, Speech
+from wizard.ui.wording import STEPS, Wording
+
+if TYPE_CHECKING:
+    from wizard.session import Session
+    from wizard.templates import Template
+
+
+class RecordView(Protocol):
+    """What a step screen may ask of the wizard's state."""
+
+    @property
+    def session(self) -> Session: ...
+
+    @property
+    def speech(self) -> Speech: ...
+
+    @property
+    def wording(self) -> Wording: ...
+
+    def edit(self, path: str, text: str) -> bool: ...
+
+    def changed(self) -> None: ...
+
+    def blocks(self) -> list[Block]: ...
+
+    def problems(self) -> list[Problem]: ...
+
+    def problem_counts(self) -> dict[str, int]: ...
+
+    def problem_for(self, path: str) -> Problem | None: ...
+
+
+class WizardState:
+    """A record being written in the wizard, and what the wizard knows about the writing of it."""
+
+    def __init__(self, session: Session, wording: Wording | None = None) -> None:
+        self.session = session
+        self.wording = wording or Wording()
+        self.step = STEPS[0]
+        #: Fields edited in this run; their problems show beside them at once.
+        self.touched: set[str] = set()
+        #: Every field's problem shows once the review step has been seen (or for a saved record).
+        self.show_all_problems = session.path is not None
+        self._problems: list[Problem] | None = None
+        self._listeners: list[Callable[[], None]] = []
+
+    @property
+    def speech(self) -> Speech:
+        return self.session.speech
+
+    def subscribe(self, listener: Callable[[], None]) -> None:
+        """Call ``listener`` after every change of the record."""
+        self._listeners.append(listener)
+
+    def changed(self) -> None:
+        """The record changed (a field, or its structure): forget what was worked out, tell listeners."""
+        self.session.changed()
+        self._problems = None
+        for listener in self._listeners:
+            listener()
+
+    def edit(self, path: str, text: str) -> bool:
+        """Put what was typed into the field at ``path``; False when it was there already."""
+        if text == self.session.text_of(path):
+            return False
+        self.session.set_text(path, text)
+        self.touched.add(path)
+        self.changed()
+        return True
+
+    def go_to(self, step: str) -> None:
+        self.step = step
+        if step == STEPS[-1]:
+            self.show_all_problems = True
+
+    # -- the speech and what is wrong with it --------------------------------------------------
+
+    def blocks(self) -> list[Block]:
+        return blocks(self.speech)
+
+    def speech_text(self) -> str:
+        return render_text(self.speech)
+
+    def problems(self) -> list[Problem]:
+        """Unreadable dates first (saving waits for them), then the checks, then typography.
+
+        Worked out once per change of the record, however many widgets ask.
+        """
+        if self._problems is None:
+            from wizard import typography
+
+            dates = self.session.date_errors
+            typed = [Problem("error", "training", path, message) for path, message in dates.items()]
+            found = [problem for problem in check(self.speech) if problem.field not in dates]
+            style = [
+                Problem("warning", finding.step, finding.field, f"{finding.message}：{finding.marked_context()}")
+                for finding in typography.find(self.speech)
+            ]
+            self._problems = typed + found + style
+        return self._problems
+
+    def problem_counts(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for problem in self.problems():
+            counts[problem.step] = counts.get(problem.step, 0) + 1
+        return counts
+
+    def problem_for(self, path: str) -> Problem | None:
+        """The problem to show beside the field at ``path``.
+
+        A field the user has not touched yet stays quiet until the review step
+        has been seen, so a new speech does not open covered in red.
+        """
+        if not (self.show_all_problems or path in self.touched):
+            return None
+        return next((problem for problem in self.problems() if problem.field == path), None)
+
+    # -- changes made from outside a form -------------------------------------------------------
+
+    def use_template(self, template: Template) -> None:
+        """Switch a new speech to ``template``, keeping everything typed about the course.
+
+        The template's structure (salutation, closing, layout, its empty
+        sections) is taken only where the speech has nothing of its own yet, so
+        no typed section is ever replaced.
+        """
+        self.wording = Wording(template)
+        self.session.template = template.name
+        fresh = template.new_speech()
+        speech = self.speech
+        speech.salutation, speech.closing, speech.layout = fresh.salutation, fresh.closing, fresh.layout
+        if not speech.title.strip():
+            speech.title = fresh.title
+        if all(is_blank(section) for section in speech.sections):
+            speech.sections = fresh.sections
+            for section in speech.sections:
+                if not section.points:
+                    section.points.append(Point())
+        self.changed()
+
+    def replace_speech(self, speech: Speech) -> None:
+        """The whole record changed at once (typography fixed, a draft resumed)."""
+        self.session.speech = speech
+        self.changed()
