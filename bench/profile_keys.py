@@ -15,8 +15,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import run  # noqa: E402
-from pyinstrument import Profiler  # noqa: E402
+import run
+from pyinstrument import Profiler
 
 
 def main() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -15,6 +16,11 @@ from wizard.data_files import example_path
 from wizard.model import Speech
 
 TESTS = Path(__file__).resolve().parent
+
+
+def pytest_xdist_auto_num_workers(config) -> int:
+    """``-n auto``: a worker per core and one more, as the UI tests spend part of their time waiting for a frame."""
+    return (os.cpu_count() or 1) + 1
 ROOT = TESTS.parent
 
 

@@ -106,6 +106,9 @@ async def test_a_growing_paragraph_keeps_the_typing_on_screen_at_60x20(private_h
 
 
 SIZES = [(60, 20), (200, 50), (40, 10), (120, 40)]
+#: Tiny and huge, one after another: the sequence that crashed an earlier compositor
+#: patch ('NoneType' object has no attribute 'render').
+RESIZES = [(40, 12), (150, 50), (20, 5), (200, 60), (10, 3), (80, 24), (1, 1), (60, 20)]
 
 
 @pytest.mark.parametrize("step", [step for step in STEPS if step != "actions"])  # actions: as reflections
@@ -117,12 +120,18 @@ async def test_resizing_while_typing_keeps_every_keystroke(private_home, step):
         widget = list(app.screen.query("FieldInput, FieldArea"))[-1]
         await type_into(pilot, widget, "a")
         typed = "a"
-        for (width, height), key in zip(SIZES, "bcde"):
+        for (width, height), key in zip(RESIZES, "bcdefghi"):
             await pilot.resize_terminal(width, height)
             await pilot.press(key)  # at once, while the layout is still changing
+            app.post_message(events.Paste("乙"))  # a Chinese character, as a terminal hands it over
             await pilot.pause()
-            typed += key
-            assert typed in text_of(widget), f"{widget.path} at {width}×{height}"
+            typed += key + "乙"
+            assert app.is_running, f"ended at {width}×{height}"
+            # Every frame of every size is drawn, to the last row.
+            assert len(screen_text(pilot).splitlines()) == height
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert typed in text_of(widget), widget.path
         assert app.focused is widget and typed in app.state.session.text_of(widget.path)
         assert app.is_running and app.state.step == step
 
@@ -173,30 +182,3 @@ async def test_a_narrow_terminal_shows_the_preview_only_on_f4(private_home):
         app.go_to("review")
         await pilot.pause()
         assert preview_shown(pilot)
-
-
-#: The sequence that crashed an earlier compositor patch ('NoneType' object has no attribute 'render').
-RESIZES = [(40, 12), (150, 50), (20, 5), (200, 60), (10, 3), (80, 24), (1, 1), (60, 20)]
-
-
-@pytest.mark.parametrize("step", ["training", "reflections"])
-async def test_resizing_through_tiny_and_huge_terminals_while_typing_keeps_every_key(private_home, step):
-    app = demo_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        app.go_to(step)
-        await pilot.pause()
-        widget = list(app.screen.query("FieldInput, FieldArea"))[-1]
-        await type_into(pilot, widget, "甲")
-        typed = "甲"
-        for (width, height), key in zip(RESIZES, "abcdefgh"):
-            await pilot.resize_terminal(width, height)
-            await pilot.press(key)
-            app.post_message(events.Paste("乙"))  # a Chinese character, as a terminal hands it over
-            await pilot.pause()
-            typed += key + "乙"
-            assert app.is_running, f"ended at {width}×{height}"
-            # Every frame of every size is drawn, to the last cell.
-            assert len(screen_text(pilot).splitlines()) == height
-        await pilot.resize_terminal(120, 40)
-        await pilot.pause()
-        assert typed in text_of(widget) and typed in app.state.session.text_of(widget.path)
