@@ -21,6 +21,8 @@ TESTS = Path(__file__).resolve().parent
 def pytest_xdist_auto_num_workers(config) -> int:
     """``-n auto``: a worker per core and one more, as the UI tests spend part of their time waiting for a frame."""
     return (os.cpu_count() or 1) + 1
+
+
 ROOT = TESTS.parent
 
 

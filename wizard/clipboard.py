@@ -89,8 +89,8 @@ def _attempt(tool: Tool, path: str, text: str) -> str:
         return f"{tool.name} 复制失败（{detail[0] if detail else f'退出码 {done.returncode}'}）"
 
 
-def _unavailable(platform: str, no_display: list[str]) -> str:
-    if no_display:
+def _unavailable(platform: str, wanting_screen: list[str]) -> str:
+    if wanting_screen:
         return "没有图形界面（未设置 DISPLAY 或 WAYLAND_DISPLAY），无法使用系统剪贴板"
     if platform == "darwin":
         return "找不到 pbcopy，无法使用系统剪贴板"
@@ -103,7 +103,7 @@ def copy_text(text: str, *, platform: str = sys.platform, environ: Mapping[str, 
     """Put ``text`` on the system clipboard with the first tool that works. Never raises."""
     environ = os.environ if environ is None else environ
     reasons: list[str] = []
-    no_display: list[str] = []
+    wanting_screen: list[str] = []
     for tool in candidates(platform):
         try:
             path = shutil.which(tool.name)
@@ -112,7 +112,7 @@ def copy_text(text: str, *, platform: str = sys.platform, environ: Mapping[str, 
         if path is None:
             continue
         if tool.needs and not environ.get(tool.needs):
-            no_display.append(tool.name)
+            wanting_screen.append(tool.name)
             continue
         try:
             reason = _attempt(tool, path, text)
@@ -123,4 +123,4 @@ def copy_text(text: str, *, platform: str = sys.platform, environ: Mapping[str, 
         reasons.append(reason)
     if reasons:
         return CopyResult(False, "", "；".join(reasons))
-    return CopyResult(False, "", _unavailable(platform, no_display))
+    return CopyResult(False, "", _unavailable(platform, wanting_screen))

@@ -27,10 +27,13 @@ def test_on_another_textual_nothing_is_installed(overlay: None, monkeypatch: pyt
     monkeypatch.delenv("TEXTUAL_DRIVER", raising=False)
     overlay_cells.uninstall()
     own = Compositor.__dict__["_render_chops"]
+    said: list[str] = []
+    monkeypatch.setattr(compat, "log", SimpleNamespace(warning=lambda *args: said.append(" ".join(map(str, args)))))
     app = SimpleNamespace(driver_class=None)
     assert compat.install(app, installed="9.0.0") == []
     assert Compositor.__dict__["_render_chops"] is own
     assert app.driver_class is None
+    assert len(said) == 1 and "9.0.0" in said[0] and compat.TESTED_TEXTUAL in said[0], said
 
 
 def test_on_the_tested_textual_both_are_installed(overlay: None, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -59,6 +62,7 @@ def now():
             LinuxDriver.run_input_thread, LinuxDriver._get_terminal_size]
 before = now()
 import wizard.ui.compat, wizard.ui.compat.overlay_cells, wizard.ui.compat.terminal_input
+import wizard.ui.app, wizard.ui.run
 assert now() == before
 """
     done = subprocess.run(

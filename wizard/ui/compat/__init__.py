@@ -36,7 +36,7 @@ def install(app: Any, *, installed: str | None = None) -> list[str]:
     """
     found = installed or textual_version()
     if found != TESTED_TEXTUAL:
-        log.warning(f"speech-wizard: Textual {found} is not {TESTED_TEXTUAL}: no compat workaround installed")
+        log.warning(f"speech-wizard: Textual {found}, not {TESTED_TEXTUAL}: no workaround installed")
         return []
     done = []
     if terminal_input.install(app):
