@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 
 import pytest
@@ -38,6 +39,11 @@ def new_app(**session_options):
 def demo_app(**session_options):
     """The bundled example, as ``speech-wizard demo`` opens it."""
     return make_app(Session(storage.load(example_path()), TODAY, **session_options), **QUICK)
+
+
+async def draft_written(app) -> None:
+    """Wait until the draft holds every change: the promise is within a second of the last."""
+    await asyncio.wait_for(app.autosave.settled(), timeout=1.0)
 
 
 def widget_for(pilot: Pilot, path: str):

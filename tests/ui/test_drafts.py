@@ -7,7 +7,7 @@ import time
 
 from textual.widgets import Button
 
-from tests.ui.conftest import QUICK, TODAY, new_app, paste_into, screen_text, widget_for
+from tests.ui.conftest import QUICK, TODAY, draft_written, new_app, paste_into, screen_text, widget_for
 from wizard import drafts, storage
 from wizard.data_files import example_path
 from wizard.session import Session
@@ -23,8 +23,7 @@ async def test_typing_reaches_the_draft_within_a_second(private_home):
     async with app.run_test(size=(120, 40)) as pilot:
         await paste_into(pilot, "training.name", "草稿测试班")
         await paste_into(pilot, "training.start", "2026-02-30")  # unreadable, but typed
-        await pilot.pause(0.9)
-        await app.workers.wait_for_complete()
+        await draft_written(app)
         draft = drafts.read("new")
         assert draft is not None
         assert draft.speech.training.name == "草稿测试班"
@@ -35,8 +34,7 @@ async def test_a_successful_save_removes_the_draft(private_home):
     app = new_app(output=private_home / "done.toml")
     async with app.run_test(size=(120, 40)) as pilot:
         await paste_into(pilot, "training.name", "保存后无草稿")
-        await pilot.pause(0.9)
-        await app.workers.wait_for_complete()
+        await draft_written(app)
         assert draft_file().exists()
         await pilot.press("ctrl+s")
         await pilot.pause()

@@ -8,7 +8,7 @@ import os
 import pytest
 from textual.widgets import Input
 
-from tests.ui.conftest import QUICK, demo_app, paste_into, screen_text
+from tests.ui.conftest import QUICK, demo_app, draft_written, paste_into, screen_text
 from wizard import drafts, storage
 
 
@@ -36,8 +36,7 @@ async def test_a_failed_save_keeps_the_record_and_draft_and_asks_again(private_h
     app = demo_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await paste_into(pilot, "training.name", "保存失败也不丢")
-        await pilot.pause(0.9)
-        await app.workers.wait_for_complete()
+        await draft_written(app)
         assert drafts.read("new").speech.training.name == "保存失败也不丢"
         if breaker:
             monkeypatch.setattr(breaker[0], breaker[1])

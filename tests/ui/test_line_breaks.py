@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
@@ -81,6 +82,7 @@ def test_latin_words_stay_whole_and_spaces_end_their_row():
     assert wrap("", 5) == ((0, ""),)
 
 
+@pytest.mark.perf
 async def test_typing_repaints_the_changed_rows_and_lays_out_only_when_a_row_is_added(private_home):
     app = demo_app()
     async with app.run_test(size=(120, 40)) as pilot:

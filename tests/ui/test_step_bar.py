@@ -42,6 +42,7 @@ async def test_a_hidden_name_is_in_the_tooltip(private_home):
         assert bar.tooltip is not None and "预览与保存" in str(bar.tooltip)
 
 
+@pytest.mark.perf
 async def test_a_problem_count_that_comes_and_goes_lays_nothing_out(private_home):
     app = demo_app()
     async with app.run_test(size=(160, 48)) as pilot:
