@@ -63,7 +63,7 @@ def test_render_to_a_file_in_a_missing_folder_is_one_line(run_cli, tmp_path):
 
 
 def _record(tmp_path: Path, speech: Speech) -> str:
-    return str(storage.save(speech, tmp_path / "speech.toml"))
+    return str(storage.save(speech, tmp_path / "speech.toml").path)
 
 
 def test_markdown_escapes_user_text_and_marks_headings(capsys, tmp_path):

@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from wizard import cli, library, paths, storage
+from wizard import cli, drafts, library, paths, storage
 from wizard.assemble import render_text
 from wizard.data_files import example_path
 from wizard.length import count_characters
 from wizard.model import Point, Section, Speech, Training
+from wizard.session import Session
 
 
 @pytest.fixture(autouse=True)
@@ -30,7 +31,7 @@ def _record(name: str, start: dt.date | None, end: dt.date | None = None) -> Spe
 
 def _save(folder: Path, filename: str, speech: Speech, saved: int = 1_700_000_000) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
-    path = storage.save(speech, folder / filename)
+    path = storage.save(speech, folder / filename).path
     os.utime(path, (saved, saved))
     return path
 
@@ -118,15 +119,18 @@ def test_cli_list_prints_records_and_reports_the_broken_file(folder, capsys):
     assert err.count("\n") == 1 and "broken.toml" in err and "已跳过" in err
 
 
-def test_cli_list_defaults_to_the_data_folder(home, capsys):
+def test_cli_list_defaults_to_drafts_records_and_what_the_wizard_saved(home, tmp_path, capsys):
     assert cli.main(["list"]) == 0
     assert "没有找到发言记录" in capsys.readouterr().err
     assert not home.exists()  # listing creates nothing
-    _save(home / "drafts", "draft.toml", _record("草稿班", dt.date(2025, 2, 3)))
+    drafts.write("new-0a0b0c0d", drafts.dumps(_record("草稿班", dt.date(2025, 2, 3)), None, {}))
     _save(home / "records", "done.toml", _record("定稿班", dt.date(2024, 2, 3)))
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    Session(_record("别处保存的班", dt.date(2023, 2, 3)), dt.date(2026, 1, 1)).save(elsewhere / "saved.toml")
     assert cli.main(["list"]) == 0
     out = capsys.readouterr().out
-    assert "草稿班" in out and "定稿班" in out
+    assert "（草稿）草稿班" in out and "定稿班" in out and "别处保存的班" in out
 
 
 def test_cli_list_fails_only_when_no_folder_could_be_read(folder, tmp_path, capsys):

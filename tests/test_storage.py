@@ -135,7 +135,7 @@ def test_a_file_cut_inside_a_character_says_so_with_or_without_a_byte_order_mark
 
 def test_save_then_load_gives_the_same_record(example, tmp_path):
     example.sections[0].intro = "第一行\n第二行 \"引号\" 和 '''三引号''' 与 \\ 反斜杠"
-    path = storage.save(example, tmp_path / "speech.toml")
+    path = storage.save(example, tmp_path / "speech.toml").path
     assert storage.load(path) == example
     assert '"""' in path.read_text(encoding="utf-8")  # multi-line text stays readable
 

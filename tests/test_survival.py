@@ -12,6 +12,7 @@ import contextlib
 import fcntl
 import os
 import pty
+import re
 import signal
 import struct
 import subprocess
@@ -31,13 +32,16 @@ TYPED = "Draft-survives-"
 class Terminal:
     """A wizard process on a pty, with everything it draws collected in ``screen``."""
 
-    def __init__(self, home: Path, cwd: Path) -> None:
+    def __init__(self, home: Path, cwd: Path, *args: str, env: dict[str, str] | None = None) -> None:
         master, slave = pty.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+        extra = env or {}
         env = {**os.environ, "SPEECH_WIZARD_HOME": str(home), "TERM": "xterm-256color", "LANG": "C.UTF-8"}
         env.pop("TEXTUAL", None)
+        env.pop("NO_COLOR", None)
+        env.update(extra)
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "wizard"],
+            [sys.executable, "-m", "wizard", *args],
             stdin=slave,
             stdout=slave,
             stderr=slave,
@@ -127,7 +131,7 @@ def test_text_typed_before_the_process_dies_comes_back(places, name, wait_for_au
         first.close()
     if number != signal.SIGKILL:
         assert status == 128 + number, f"{name} should end the wizard cleanly, got {status}"
-    drafts = list((home / "drafts").glob("new.toml"))
+    drafts = list((home / "drafts").glob("new-*.toml"))
     assert drafts, f"no draft after {name}"
 
     second = Terminal(home, cwd)
@@ -157,3 +161,76 @@ def test_a_pasted_escape_sequence_and_bytes_that_are_not_utf8_change_nothing(pla
         term.wait_for("粘贴[31m红[0m字")
     finally:
         term.close()
+
+
+def test_two_new_speeches_killed_together_both_come_back(places):
+    """Each wizard keeps a draft of its own: neither overwrites the other's."""
+    home, cwd = places
+    first, second = Terminal(home, cwd), Terminal(home, cwd)
+    try:
+        for term, name in ((first, "Jia-fang"), (second, "Yi-fang")):
+            term.wait_for("培训班名称")
+            since = term.mark()
+            term.type(name)
+            term.wait_for(name, since)
+        time.sleep(1.5)  # kill -9 can only find what autosave already wrote
+        first.end(signal.SIGKILL)
+        second.end(signal.SIGKILL)
+    finally:
+        first.close()
+        second.close()
+    assert len(list((home / "drafts").glob("new-*.toml"))) == 2
+    third = Terminal(home, cwd)
+    try:
+        third.wait_for("有 2 份未完成的草稿")
+        third.wait_for("Jia-fang")
+        third.wait_for("Yi-fang")
+    finally:
+        third.close()
+
+
+def test_a_second_wizard_on_an_open_file_says_so(places):
+    home, cwd = places
+    record = cwd / "speech.toml"
+    record.write_bytes(Path(__file__).resolve().parent.parent.joinpath("prompts", "example.toml").read_bytes())
+    first = Terminal(home, cwd, "edit", str(record))
+    try:
+        first.wait_for("培训班名称")
+        second = Terminal(home, cwd, "edit", str(record))
+        try:
+            second.wait_for("正在另一个向导中编辑")
+        finally:
+            second.close()
+    finally:
+        first.close()
+
+
+#: Colour in what a terminal is sent: 256-colour and truecolour codes, and the 16 ANSI colours.
+COLOUR = re.compile(r"\x1b\[[0-9;]*(?:38|48);[25];[0-9;]*m|\x1b\[(?:[0-9;]*;)?(?:3|4|9|10)[0-7](?:;[0-9;]*)?m")
+
+
+@pytest.mark.parametrize("env", [{"NO_COLOR": "1"}, {"TERM": "xterm-mono"}], ids=["NO_COLOR", "xterm-mono"])
+def test_no_colour_is_sent_where_none_is_wanted(places, env):
+    home, cwd = places
+    term = Terminal(home, cwd, "demo", env=env)
+    try:
+        term.wait_for("培训班名称")
+        time.sleep(0.5)
+        with term.lock:
+            drawn = bytes(term.output).decode("utf-8", "replace")
+    finally:
+        term.close()
+    assert not COLOUR.findall(drawn), COLOUR.findall(drawn)[:5]
+
+
+def test_colour_is_sent_otherwise(places):
+    """Without this, the test above could pass by matching nothing."""
+    home, cwd = places
+    term = Terminal(home, cwd, "demo")
+    try:
+        term.wait_for("培训班名称")
+        with term.lock:
+            drawn = bytes(term.output).decode("utf-8", "replace")
+    finally:
+        term.close()
+    assert COLOUR.findall(drawn)

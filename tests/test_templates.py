@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import threading
 from pathlib import Path
 
 import pytest
+from textual.widgets import Select
 
-from wizard import cli, templates
+from tests.ui.conftest import new_app, screen_text
+from tests.ui.screen import Shot
+from wizard import cli, paths, templates
 from wizard.assemble import render_text
 from wizard.checks import check, has_errors
 from wizard.data_files import load as load_prompts
@@ -198,3 +203,83 @@ def test_cli_templates_lists_names_and_labels_and_reports_broken_ones(user_templ
     assert [line.split()[0] for line in out.splitlines()] == ["exchange", "written", "pledge"]
     assert "学习心得交流发言" in out and "表态发言" in out
     assert "broken.toml" in err and "已跳过" in err
+
+
+def test_a_template_nested_too_deep_is_reported_and_skipped(user_templates):
+    (user_templates / "deep.toml").write_text("x = " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    found, problems = templates.available()
+    assert [template.name for template in found] == ["exchange", "written", "pledge"]
+    assert len(problems) == 1
+    line = problems[0].skipped_line()
+    assert "deep.toml" in line and "嵌套过深" in line and "已跳过" in line
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes on this platform")
+def test_a_fifo_is_named_and_skipped_without_being_read(user_templates):
+    fifo = user_templates / "pipe.toml"
+    os.mkfifo(fifo)
+    result: list[tuple[list[templates.Template], list[templates.TemplateError]]] = []
+    reader = threading.Thread(target=lambda: result.append(templates.available()), daemon=True)
+    reader.start()
+    reader.join(timeout=10)
+    if reader.is_alive():  # blocked opening the pipe: give it an end of file so the thread ends
+        os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+        reader.join(timeout=10)
+        pytest.fail("templates.available() blocked on a named pipe")
+    found, problems = result[0]
+    assert [template.name for template in found] == ["exchange", "written", "pledge"]
+    assert [Path(problem.path).name for problem in problems] == ["pipe.toml"]
+    assert "不是普通文件" in problems[0].skipped_line()
+
+
+def test_only_regular_files_under_the_size_limit_are_read(user_templates):
+    (user_templates / "folder.toml").mkdir()
+    big = '[template]\nlabel = "大"\ndescription = "' + "长" * 400_000 + '"\n'  # 1.2 MB of good TOML
+    (user_templates / "big.toml").write_text(big, encoding="utf-8")
+    (user_templates / "mine.toml").write_text('[template]\nlabel = "我的"\n', encoding="utf-8")
+    try:
+        (user_templates / "linked.toml").symlink_to(user_templates / "mine.toml")
+    except OSError:  # no symbolic links for this user (Windows without developer mode)
+        linked = []
+    else:
+        linked = ["linked"]
+    found, problems = templates.available()
+    assert [template.name for template in found] == ["exchange", "written", "pledge", *linked, "mine"]
+    reported = {Path(problem.path).name: problem.skipped_line() for problem in problems}
+    assert set(reported) == {"folder.toml", "big.toml"}
+    assert "不是普通文件" in reported["folder.toml"]
+    assert "文件过大（超过 1 MB）" in reported["big.toml"]
+
+
+def _click_text(pilot, text: str):
+    """Where ``text`` starts on the screen, as (column, row); it must be there."""
+    for y, cells in enumerate(Shot(pilot.app).cells):
+        for x in range(len(cells)):
+            if "".join(cells[x:]).startswith(text):
+                return x, y
+    raise AssertionError(f"{text!r} is not on the screen")
+
+
+@pytest.mark.parametrize("label", ["[/]坏标签", "[@click=app.quit]点我[/]"])
+async def test_a_user_template_label_is_shown_literally_and_runs_nothing(label, home):
+    folder = paths.templates_dir()
+    (folder / "mine.toml").write_text(
+        f"[template]\nlabel = {label!r}\ndescription = {'说明' + label!r}\n", encoding="utf-8"
+    )
+    app = new_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        choice = app.screen.query_one("#template", Select)
+        choice.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert choice.expanded and label in screen_text(pilot)
+        await pilot.click(offset=_click_text(pilot, label))  # on the label, where a link would be
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.is_running and app.return_code is None
+        assert app.state.session.template == "mine"
+        shown = screen_text(pilot)
+        assert label in shown, "the chosen kind shows its label literally"
+        assert "说明" + label in shown, "and its description"

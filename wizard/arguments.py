@@ -35,7 +35,8 @@ def build_parser() -> argparse.ArgumentParser:
     render = commands.add_parser("render", help="把记录排成发言稿")
     render.add_argument("file", help="记录文件（.toml），- 表示标准输入")
     render.add_argument("--format", choices=("text", "markdown", "docx"), default="text", help="输出格式")
-    render.add_argument("-o", "--output", help="输出文件（默认标准输出；docx 必须指定）")
+    render.add_argument("-o", "--output", help="输出文件（默认标准输出；- 为标准输出；docx 必须指定）")
+    render.add_argument("--force", action="store_true", help="输出文件已存在时覆盖它（不加则报错退出）")
     check = commands.add_parser(
         "check",
         help="检查记录：内容问题、排版问题和字数；有错误时退出码为 1",

@@ -8,56 +8,100 @@ Errors are one line on stderr: exit 1 for a bad file, 2 for wrong usage.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from pathlib import Path
 
 from wizard.arguments import PROG, read
 from wizard.storage import RecordError
 
 
+class OutputError(Exception):
+    """Standard output could not take the text (a full disk, ``/dev/full``); one line for the user."""
+
+
+def _shown(text: str) -> bytes:
+    """``text`` as UTF-8, a file name's undecodable bytes (GBK names, say) shown as ``\\xNN``."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace").encode("utf-8")
+
+
+def _say(message: str) -> None:
+    """One line on standard error."""
+    try:
+        sys.stderr.buffer.write(_shown(message + "\n"))
+        sys.stderr.flush()
+    except OSError:
+        pass  # nowhere left to say it
+
+
 def _fail(message: str) -> int:
-    print(f"{PROG}: 错误：{message}", file=sys.stderr)
+    _say(f"{PROG}: 错误：{message}")
     return 1
 
 
-def _write_stdout(text: str) -> None:
+def _write_stdout(data: str | bytes) -> None:
     try:
-        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.buffer.write(data if isinstance(data, bytes) else _shown(data))
         sys.stdout.flush()
     except BrokenPipeError:
         # The reader went away (``| head``): not an error worth a traceback.
-        sys.stderr.close()
+        _quiet_stdout()
+    except OSError as error:
+        _quiet_stdout()
+        raise OutputError(f"无法写到标准输出（{error.strerror or error}）") from None
+
+
+def _quiet_stdout() -> None:
+    """Point standard output at nothing, so that the flush at exit does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
 
 
 def _read_record(name: str):
     from wizard import storage
 
     if name == "-":
-        return storage.loads(storage.decode(sys.stdin.buffer.read(), "<stdin>"), "<stdin>")
+        return storage.loads(storage.decode(storage.read_limited(sys.stdin.buffer, "<stdin>"), "<stdin>"), "<stdin>")
     return storage.load(name)
+
+
+def _output_refused(output: str, force: bool) -> str | None:
+    """Why ``-o output`` must not be written without ``--force``: a regular file is there."""
+    from wizard import files
+
+    target = Path(output)
+    if not force and target.exists() and not target.is_dir() and not files.is_special(files.real_target(target)):
+        return f"{output}：文件已存在（要覆盖它，请加 --force）"
+    return None
 
 
 def _render(args: argparse.Namespace) -> int:
     from wizard import export
+    from wizard.storage import write_atomic, write_bytes_atomic
 
     speech = _read_record(args.file)
+    to_stdout = args.output in (None, "-")
+    if args.format == "docx" and args.output is None:
+        _say(f"{PROG}: 错误：docx 格式需要用 -o 指定输出文件（如 -o 发言.docx；-o - 为标准输出）")
+        return 2
+    if not to_stdout and (refused := _output_refused(args.output, args.force)):
+        return _fail(refused)
     if args.format == "docx":
-        if not args.output:
-            print(f"{PROG}: 错误：docx 格式需要用 -o 指定输出文件（如 -o 发言.docx）", file=sys.stderr)
-            return 2
-        try:
-            export.write_docx(speech, args.output)
-        except ModuleNotFoundError as error:
-            if error.name != "docx":
-                raise
-            return _fail("没有安装 python-docx，无法导出 Word 文件（pip install python-docx）")
+        data = export.docx_bytes(speech)
+        if to_stdout:
+            _write_stdout(data)
+        else:
+            write_bytes_atomic(args.output, data)
         return 0
     text = export.render(speech, args.format)
-    if args.output:
-        from wizard.storage import write_atomic
-
-        write_atomic(args.output, text)
-    else:
+    if to_stdout:
         _write_stdout(text)
+    else:
+        write_atomic(args.output, text)
     return 0
 
 
@@ -76,8 +120,8 @@ def _report(speech, name: str) -> bool:
 
 
 def _fix(speech, path: str):
-    """Show each mechanical typography change, write the fixed record, return it."""
-    from wizard.storage import save
+    """Show each mechanical typography change, write the fixed record (comments kept), return it."""
+    from wizard.storage import decode, read_bytes, save
     from wizard.typography import fix
 
     fixed, changes = fix(speech)
@@ -90,14 +134,15 @@ def _fix(speech, path: str):
         out.append(f"{path}：没有可以自动修正的排版问题\n")
     _write_stdout("".join(out))
     if changes:
-        save(fixed, path)
-        _write_stdout(f"{path}：已修正 {len(changes)} 个字段，已写回文件\n")
+        saved = save(fixed, path, decode(read_bytes(path), path))
+        kept = "" if saved.backup is None else f"（原文件中的注释无法保留，原文件已备份为 {saved.backup}）"
+        _write_stdout(f"{path}：已修正 {len(changes)} 个字段，已写回文件{kept}\n")
     return fixed
 
 
 def _check(args: argparse.Namespace) -> int:
     if args.fix and args.file == "-":
-        print(f"{PROG}: 错误：--fix 要写回文件，不能用于标准输入", file=sys.stderr)
+        _say(f"{PROG}: 错误：--fix 要写回文件，不能用于标准输入")
         return 2
     speech = _read_record(args.file)
     name = "<stdin>" if args.file == "-" else args.file
@@ -119,12 +164,12 @@ def _list(args: argparse.Namespace) -> int:
     folders = args.folders or library.default_folders()
     found = library.scan(folders, missing_ok=not args.folders)
     for problem in found.problems:
-        print(f"{PROG}: 已跳过：{problem}", file=sys.stderr)
+        _say(f"{PROG}: 已跳过：{problem}")
     if args.folders and not found.folders_read:
         return 1
     if not found.entries:
         where = "、".join(str(folder) for folder in folders)
-        print(f"{PROG}: 没有找到发言记录（查找了：{where}）", file=sys.stderr)
+        _say(f"{PROG}: 没有找到发言记录（查找了：{where}）")
         return 0
     _write_stdout("".join(line + "\n" for line in library.lines(found.entries)))
     return 0
@@ -135,7 +180,7 @@ def _templates(_args: argparse.Namespace) -> int:
 
     found, problems = templates.available()
     for problem in problems:
-        print(f"{PROG}: {problem.skipped_line()}", file=sys.stderr)
+        _say(f"{PROG}: {problem.skipped_line()}")
     rows = [
         (template.name, template.label + ("" if template.bundled else "（自定义）"), template.description)
         for template in found
@@ -175,13 +220,13 @@ def main(argv: list[str] | None = None) -> int:
     """Run one command and return its exit status."""
     args = read(sys.argv[1:] if argv is None else list(argv))
     if usage_error := _check_template(args):
-        print(f"{PROG}: 错误：{usage_error}", file=sys.stderr)
+        _say(f"{PROG}: 错误：{usage_error}")
         return 2
     handlers = {"render": _render, "check": _check, "example": _example, "list": _list, "templates": _templates}
     handler = handlers.get(args.command, _wizard)
     try:
         return handler(args)
-    except RecordError as error:
+    except (RecordError, OutputError) as error:
         return _fail(str(error))
     except KeyboardInterrupt:
         return 130

@@ -96,8 +96,13 @@ def build(speech: Speech):
     return document
 
 
-def write_docx(speech: Speech, path: str | os.PathLike[str]) -> Path:
-    """Write the .docx atomically: a failed export leaves any previous file whole."""
+def docx_bytes(speech: Speech) -> bytes:
+    """The .docx file's bytes."""
     buffer = io.BytesIO()
     build(speech).save(buffer)
-    return write_bytes_atomic(path, buffer.getvalue())
+    return buffer.getvalue()
+
+
+def write_docx(speech: Speech, path: str | os.PathLike[str]) -> Path:
+    """Write the .docx safely: a failed export leaves any previous file whole."""
+    return write_bytes_atomic(path, docx_bytes(speech))

@@ -59,3 +59,10 @@ def write_docx(speech: Speech, path: str | os.PathLike[str]) -> None:
     from wizard.docx_export import write_docx as _write
 
     _write(speech, path)
+
+
+def docx_bytes(speech: Speech) -> bytes:
+    """A GB/T 9704 laid-out Word file, as bytes (for standard output)."""
+    from wizard.docx_export import docx_bytes as _bytes
+
+    return _bytes(speech)

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from wizard import paths, storage
+from wizard import drafts, history, paths, storage
 from wizard.assemble import render_text
 from wizard.length import count_characters
 from wizard.model import Point, Section, Speech
@@ -38,6 +38,8 @@ class Entry:
     speech: Speech
     modified: dt.datetime
     characters: int
+    #: A draft the wizard kept (not saved yet).
+    draft: bool = False
 
     @property
     def when(self) -> dt.date:
@@ -71,24 +73,36 @@ class Scan:
 
 
 def default_folders() -> list[Path]:
-    """Where ``list`` looks without arguments: finished records, then drafts."""
-    return [paths.records_dir(create=False), paths.drafts_dir(create=False)]
+    """Where ``list`` looks without arguments: the records saved from the wizard, ``records/``, the drafts."""
+    return [*history.saved_paths(), paths.records_dir(create=False), paths.drafts_dir(create=False)]
+
+
+def _is_draft(path: Path) -> bool:
+    try:
+        return path.parent.resolve() == paths.drafts_dir(create=False).resolve()
+    except OSError:
+        return False
 
 
 def read_entry(path: str | Path) -> Entry:
-    """Read one record file, or RecordError."""
+    """Read one record file (or a draft, in the data folder's drafts), or RecordError."""
     path = Path(path)
-    speech = storage.load(path)
+    draft = _is_draft(path)
+    speech = drafts.read_path(path).speech if draft else storage.load(path)
     try:
         modified = dt.datetime.fromtimestamp(path.stat().st_mtime)
     except OSError as error:
         raise RecordError(path, f"无法读取（{error.strerror or error}）") from None
-    return Entry(path, speech, modified, count_characters(render_text(speech)))
+    return Entry(path, speech, modified, count_characters(render_text(speech)), draft)
 
 
 def _record_files(folder: Path) -> list[Path]:
     try:
-        return sorted(path for path in folder.glob("*.toml") if path.is_file() and not path.name.startswith("."))
+        return sorted(
+            path
+            for path in folder.glob("*.toml")
+            if path.is_file() and not path.name.startswith(".") and ".unreadable-" not in path.name
+        )
     except PermissionError:
         raise RecordError(folder, "没有读取这个文件夹的权限") from None
     except OSError as error:
@@ -152,7 +166,10 @@ def _fit(text: str, width: int) -> str:
 def lines(entries: list[Entry]) -> list[str]:
     """The listing: a header, then one aligned line per record."""
     header = ("日期", "培训班", "字数", "文件")
-    rows = [(entry.dates(), entry.course(), f"{entry.characters:,}", str(entry.path)) for entry in entries]
+    rows = [
+        (entry.dates(), ("（草稿）" if entry.draft else "") + entry.course(), f"{entry.characters:,}", str(entry.path))
+        for entry in entries
+    ]
     date_width = max(display_width(row[0]) for row in [header, *rows])
     course_width = min(_COURSE_WIDTH, max(display_width(row[1]) for row in [header, *rows]))
     count_width = max(display_width(row[2]) for row in [header, *rows])

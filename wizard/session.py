@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from wizard import record_paths, storage
+from wizard import files, history, record_paths, storage
 from wizard.assemble import render_text
 from wizard.dates import DateError, parse_date
 from wizard.model import Speech
@@ -37,16 +37,28 @@ class Session:
     dirty: bool = False
     date_texts: dict[str, str] = field(default_factory=dict)
     date_errors: dict[str, str] = field(default_factory=dict)
-    #: The opened file's bytes as they were read, to notice someone else's changes. A record
-    #: is a few kilobytes: keeping it whole costs less than hashing (hashlib took start-up ~1%).
-    disk_stamp: bytes | None = None
     text_error: str | None = None
     #: The template a new speech started from; None for a record opened from a file.
     template: str | None = None
+    #: The text the opened file held: saving writes into it, keeping its comments.
+    original: str | None = None
+    #: Files this session opened or wrote (by the file a symlink points to), each with the
+    #: fingerprint of what it held then: any other file, or one changed since, is asked about.
+    known: dict[Path, str | None] = field(default_factory=dict)
+    #: Where the previous text of the last file saved was kept, when its comments could not be.
+    backup: Path | None = None
+    #: Opened to be read only (another wizard is editing the file): nothing is changed or saved.
+    read_only: bool = False
 
     def __post_init__(self) -> None:
-        if self.path is not None and self.disk_stamp is None:
-            self.disk_stamp = _stamp(self.path)
+        if self.path is not None:
+            self.remember(self.path)
+            if self.original is None:
+                self.original = _read_text(self.path)
+            # The speech as text beside the record, as an earlier save wrote it: ours to replace.
+            text_path = self.path.with_suffix(".txt")
+            if _read_text(text_path) == render_text(self.speech):
+                self.remember(text_path)
         for path in DATE_FIELDS:
             value = getattr(self.speech.training, path.split(".")[1])
             self.date_texts.setdefault(path, value.isoformat() if value else "")
@@ -98,30 +110,61 @@ class Session:
         """Whether ``target`` is the file this session was opened from (or last saved to)."""
         return self.path is not None and _same(self.path, target)
 
+    def remember(self, path: Path) -> None:
+        """Note what ``path`` holds now: this session may write over it without asking."""
+        self.known[files.real_target(path).absolute()] = files.fingerprint(path)
+
+    def why_ask(self, path: Path) -> str | None:
+        """Why writing to ``path`` needs the user's yes (in Chinese), or None when it does not.
+
+        A file this session did not open or write, or one that changed (or went)
+        since it did, is the user's or someone else's: it is never replaced unasked.
+        A device or other special file is written to, not replaced: no question.
+        """
+        real = files.real_target(path).absolute()
+        now = files.fingerprint(path)
+        if real not in self.known:
+            return f"文件已存在：{path}" if now is not None else None
+        then = self.known[real]
+        if then is not None and now is None and not path.exists():
+            return f"文件在打开之后被删除了：{path}"
+        if now is not None and now != then:
+            return f"文件在打开之后被其他程序修改过：{path}"
+        return None
+
+    def questions_before_saving(self, target: Path) -> list[str]:
+        """What to ask before saving to ``target``: about the record and the text file beside it."""
+        return [question for path in (target, target.with_suffix(".txt")) if (question := self.why_ask(path))]
+
     def changed_on_disk(self) -> bool:
-        """Whether the opened file was changed by something else since it was read or saved."""
-        if self.path is None or self.disk_stamp is None:
-            return False
-        current = _stamp(self.path)
-        return current is not None and current != self.disk_stamp
+        """Whether the opened file was changed or deleted by something else since it was read or saved."""
+        return self.path is not None and self.why_ask(self.path) is not None
 
     def save(self, target: Path) -> str:
         """Write the record to ``target`` and the speech beside it as ``.txt``; return the text.
 
+        Saved over the file it came from, the record keeps that file's comments.
         The text file means the speech can always be found, even without this
         program. Failing to write it does not undo the saved record:
         ``text_error`` says why instead.
         """
-        storage.save(self.speech, target)
+        original = self.original if self.is_opened_file(target) else None
+        saved = storage.save(self.speech, target, original)
+        self.backup = saved.backup
         self.path = target
-        self.disk_stamp = _stamp(target)
+        self.original = _read_text(target)
+        self.remember(target)
+        history.remember(target)
         self.dirty = False
         text = render_text(self.speech)
         self.text_error = None
+        text_path = target.with_suffix(".txt")
         try:
-            storage.write_atomic(target.with_suffix(".txt"), text)
+            storage.write_atomic(text_path, text)
         except storage.RecordError as error:
             self.text_error = str(error)
+        else:
+            self.remember(text_path)
         return text
 
     def text_path(self) -> Path | None:
@@ -129,11 +172,10 @@ class Session:
         return self.path.with_suffix(".txt") if self.path else None
 
 
-def _stamp(path: Path) -> bytes | None:
-    """The file's bytes, None when it cannot be read."""
+def _read_text(path: Path) -> str | None:
     try:
-        return path.read_bytes()
-    except OSError:
+        return storage.decode(storage.read_bytes(path), str(path))
+    except storage.RecordError:
         return None
 
 

@@ -10,14 +10,19 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 import tomllib
+from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 import tomli_w
 
+from wizard import files
 from wizard.model import Speech
 from wizard.schema import SchemaError, from_data, to_data
+
+#: The largest record file read (a speech is a few dozen kilobytes): more is refused, not read.
+MAX_RECORD_BYTES = 10_000_000
 
 
 class RecordError(Exception):
@@ -82,10 +87,19 @@ def decode(raw: bytes, name: str) -> str:
         raise RecordError(name, f"不是 UTF-8 编码的文本（第 {where} 字节；GBK 等编码请另存为 UTF-8）") from None
 
 
+def read_limited(stream: BinaryIO, name: str | os.PathLike[str]) -> bytes:
+    """Read ``stream`` to its end, or RecordError once it passes ``MAX_RECORD_BYTES`` (``/dev/zero``)."""
+    data = stream.read(MAX_RECORD_BYTES + 1)
+    if len(data) > MAX_RECORD_BYTES:
+        raise RecordError(name, f"文件过大（超过 {MAX_RECORD_BYTES // 1_000_000} MB），不是发言记录")
+    return data
+
+
 def read_bytes(path: str | os.PathLike[str]) -> bytes:
     """The file's bytes, or RecordError saying in one line why it cannot be read."""
     try:
-        return Path(path).read_bytes()
+        with Path(path).open("rb") as stream:
+            return read_limited(stream, path)
     except FileNotFoundError:
         raise RecordError(path, "文件不存在") from None
     except IsADirectoryError:
@@ -106,76 +120,48 @@ def dumps(speech: Speech) -> str:
     return tomli_w.dumps(to_data(speech), multiline_strings=True)
 
 
-def save(speech: Speech, path: str | os.PathLike[str]) -> Path:
-    """Write the record atomically: a crash mid-save leaves the previous file whole."""
-    return write_atomic(path, dumps(speech))
+@dataclass(frozen=True)
+class Saved:
+    """Where a record was written, and where its previous text was kept if its comments could not be."""
+
+    path: Path
+    backup: Path | None = None
 
 
-def write_atomic(path: str | os.PathLike[str], text: str) -> Path:
-    """Write text (UTF-8, LF line ends) atomically; see ``write_bytes_atomic``."""
+def save(speech: Speech, path: str | os.PathLike[str], original: str | None = None) -> Saved:
+    """Write the record safely: a crash mid-save leaves the previous file whole.
+
+    With ``original`` (the text the record was read from), the record is
+    written into it, keeping the user's comments and layout. If that cannot
+    be done faithfully, the previous file is first copied to ``FILE.bak``.
+    """
+    from wizard.toml_edit import dumps_into  # tomlkit: only writing back into a file needs it
+
+    backup = None
+    text = dumps_into(speech, original) if original is not None else None
+    if text is None:
+        text = dumps(speech)
+        if original is not None and "#" in original:
+            backup = Path(f"{files.real_target(path)}.bak")
+            write_atomic(backup, original)
+    return Saved(write_atomic(path, text), backup)
+
+
+def write_atomic(path: str | os.PathLike[str], text: str, *, private: bool = False) -> Path:
+    """Write text (UTF-8, LF line ends) safely; see ``write_bytes_atomic``."""
     try:
         data = text.encode("utf-8")
     except UnicodeEncodeError as error:
         raise RecordError(path, f"无法保存第 {error.start + 1} 个字符（不是有效的 Unicode 字符）") from None
-    return write_bytes_atomic(path, data)
+    return write_bytes_atomic(path, data, private=private)
 
 
-def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
-    """Write to a temporary file beside ``path``, fsync it, then rename over ``path``.
+def write_bytes_atomic(path: str | os.PathLike[str], data: bytes, *, private: bool = False) -> Path:
+    """Write ``data`` as ``wizard.files.write_bytes`` does: through symlinks, atomically, devices directly.
 
-    A crash or a failure at any point leaves the previous file whole and no
-    temporary file behind. A new file is readable by its owner only (speeches
-    in progress are private); an overwritten one keeps its permissions.
+    Returns the file written (a symlink's target); RecordError says why not.
     """
-    target = Path(path)
-    if target.is_dir():
-        raise RecordError(path, "这是一个文件夹，请换一个文件名")
-    folder = target.parent
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    except FileNotFoundError:
-        raise RecordError(path, "所在文件夹不存在") from None
-    except PermissionError:
-        raise RecordError(path, "没有写入这个文件夹的权限") from None
-    except OSError as error:
-        raise RecordError(path, f"无法写入（{error.strerror or error}）") from None
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        _keep_mode(target, temporary)
-        os.replace(temporary, target)
-    except BaseException as error:
-        # Whatever stopped the save (a full disk, Ctrl+C), the previous file
-        # is untouched: only the temporary file has to go.
-        Path(temporary).unlink(missing_ok=True)
-        if isinstance(error, PermissionError):
-            raise RecordError(path, "没有写入权限") from None
-        if isinstance(error, OSError):
-            raise RecordError(path, f"无法写入（{error.strerror or error}）") from None
-        raise
-    _fsync_folder(folder)
-    return target
-
-
-def _keep_mode(target: Path, temporary: str) -> None:
-    try:
-        mode = target.stat().st_mode & 0o7777
-    except OSError:
-        return
-    os.chmod(temporary, mode)
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename itself durable where the platform allows it."""
-    try:
-        descriptor = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(descriptor)
-    except OSError:
-        pass
-    finally:
-        os.close(descriptor)
+        return files.write_bytes(path, data, private=private)
+    except files.WriteError as error:
+        raise RecordError(path, error.reason) from None

@@ -13,6 +13,8 @@ it is skipped and reported, never raised.
 from __future__ import annotations
 
 import copy
+import os
+import stat
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -24,9 +26,11 @@ from wizard.data_files import prompts_dir
 from wizard.model import SCHEMA_VERSION, Speech
 from wizard.phrases import wizard_steps
 from wizard.schema import SchemaError, from_data
-from wizard.storage import RecordError, decode, read_bytes, toml_message
+from wizard.storage import RecordError, decode, toml_message
 
 DEFAULT_TEMPLATE = "exchange"
+#: A template is a few kilobytes; a bigger file is not one (and is not read into memory).
+MAX_TEMPLATE_BYTES = 1_000_000
 _DEFAULT_ORDER = 100
 _TABLES = {"template", "record", "steps"}
 _TEMPLATE_KEYS = {"name", "label", "description", "order"}
@@ -78,15 +82,64 @@ def bundled_dir() -> Path:
     return prompts_dir() / "templates"
 
 
+def _not_regular(mode: int) -> str | None:
+    """None for a regular file; otherwise what the path is, in words."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "这是一个文件夹"
+    if stat.S_ISFIFO(mode):
+        return "这是命名管道"
+    if stat.S_ISSOCK(mode):
+        return "这是套接字"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "这是设备文件"
+    return "这是特殊文件"
+
+
+def _check_file(path: Path, info: os.stat_result) -> None:
+    if (what := _not_regular(info.st_mode)) is not None:
+        raise TemplateError(path, f"不是普通文件（{what}）")
+    if info.st_size > MAX_TEMPLATE_BYTES:
+        raise TemplateError(path, "文件过大（超过 1 MB）")
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The bytes of a regular file of at most MAX_TEMPLATE_BYTES, or TemplateError.
+
+    A FIFO, device or socket is refused before it is opened: reading one can
+    block for ever. ``stat`` follows symbolic links, so a link to a template is fine.
+    """
+    try:
+        _check_file(path, path.stat())
+        # Non-blocking, and checked again once open, in case the file was swapped since the stat.
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+        with open(os.open(path, flags), "rb") as file:
+            _check_file(path, os.fstat(file.fileno()))
+            raw = file.read(MAX_TEMPLATE_BYTES + 1)
+    except FileNotFoundError:
+        raise TemplateError(path, "文件不存在") from None
+    except PermissionError:
+        raise TemplateError(path, "没有读取权限") from None
+    except OSError as error:
+        raise TemplateError(path, f"无法读取（{error.strerror or error}）") from None
+    if len(raw) > MAX_TEMPLATE_BYTES:  # grew since the stat
+        raise TemplateError(path, "文件过大（超过 1 MB）")
+    return raw
+
+
 def _read(path: Path) -> dict[str, Any]:
     try:
-        text = decode(read_bytes(path), str(path))
+        text = decode(_read_bytes(path), str(path))
     except RecordError as error:
         raise TemplateError(path, error.message) from None
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise TemplateError(path, toml_message(error)) from None
+    except RecursionError:
+        # tomllib parses nested arrays and inline tables recursively.
+        raise TemplateError(path, "TOML 格式错误（数组或表嵌套过深）") from None
 
 
 def _table(data: dict[str, Any], key: str, path: Path, required: bool = False) -> dict[str, Any]:

@@ -77,6 +77,12 @@ def screen_text(pilot: Pilot) -> str:
     return Shot(pilot.app).text()
 
 
+def text_in(pilot: Pilot, selector: str) -> str:
+    """What the widget ``selector`` shows on screen, its rows joined (wrapped text reads whole)."""
+    widget = pilot.app.screen.query_one(selector)
+    return "".join(row.rstrip() for row in Shot(pilot.app).within(widget.content_region))
+
+
 async def click_tab(pilot: Pilot, step: str) -> None:
     """Click ``step``'s tab on the step bar, as a user would."""
     bar = pilot.app.screen.query_one("#step-bar")

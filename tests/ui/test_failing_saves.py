@@ -37,7 +37,7 @@ async def test_a_failed_save_keeps_the_record_and_draft_and_asks_again(private_h
     async with app.run_test(size=(120, 40)) as pilot:
         await paste_into(pilot, "training.name", "保存失败也不丢")
         await draft_written(app)
-        assert drafts.read("new").speech.training.name == "保存失败也不丢"
+        assert drafts.read(app.autosave.key).speech.training.name == "保存失败也不丢"
         if breaker:
             monkeypatch.setattr(breaker[0], breaker[1])
         await pilot.press("ctrl+s")
@@ -52,7 +52,7 @@ async def test_a_failed_save_keeps_the_record_and_draft_and_asks_again(private_h
         shown = screen_text(pilot)
         assert "保存失败" in shown and words in shown
         assert app.screen.query_one("#save-path", Input)
-        assert drafts.read("new").speech.training.name == "保存失败也不丢", "the draft went"
+        assert drafts.read(app.autosave.key).speech.training.name == "保存失败也不丢", "the draft went"
         leftovers = [p for p in private_home.rglob(".*.tmp")]
         assert leftovers == [], "a failed save left a temporary file"
         monkeypatch.undo()

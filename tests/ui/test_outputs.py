@@ -56,7 +56,7 @@ async def test_export_word_from_the_review_step(private_home):
         await pilot.press("enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert any(note.message.startswith("已导出") for note in app._notifications)
+        assert "已导出" in screen_text(pilot)
         lines = render_text(app.state.session.speech).splitlines()
     document = docx.Document(str(private_home / "发言.docx"))
     assert [p.text for p in document.paragraphs if p.text] == lines

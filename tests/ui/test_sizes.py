@@ -182,3 +182,15 @@ async def test_a_narrow_terminal_shows_the_preview_only_on_f4(private_home):
         app.go_to("review")
         await pilot.pause()
         assert preview_shown(pilot)
+
+
+@pytest.mark.parametrize("step", ["training", "review"])
+async def test_at_40x12_the_count_is_whole_and_the_footer_keys_do_not_run_together(private_home, step):
+    app = demo_app()
+    async with app.run_test(size=(40, 12)) as pilot:
+        app.go_to(step)
+        await pilot.pause()
+        screen_rows = rows(pilot)
+        assert screen_rows[0].rstrip().endswith("2,238 字"), screen_rows[0]
+        assert "palette" not in screen_rows[-1], "the palette's key is left out, not drawn over the others"
+        assert screen_rows[-1].startswith("^q退出 ^s保存并完成 f2上一步"), screen_rows[-1]

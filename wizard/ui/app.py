@@ -19,9 +19,11 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from wizard import drafts
 from wizard.ui.autosave import DELAY, Autosaver
+from wizard.ui.dialogs.choice import ChoiceDialog
 from wizard.ui.dialogs.confirm import ConfirmDialog
-from wizard.ui.dialogs.resume import ResumeDialog
+from wizard.ui.dialogs.resume import Choice, ResumeDialog
 from wizard.ui.flows import outputs, phrasing, saving
 from wizard.ui.flows.saving import Finished
 from wizard.ui.messages import GoTo, TemplateChosen
@@ -34,7 +36,9 @@ from wizard.ui.state import WizardState
 from wizard.ui.wording import STEPS, app_text
 
 if TYPE_CHECKING:
-    from wizard.drafts import Draft
+    from pathlib import Path
+
+    from wizard.drafts import Draft, Lock
 
 SCREENS: dict[str, type[StepScreen]] = {
     "training": TrainingScreen,
@@ -43,6 +47,12 @@ SCREENS: dict[str, type[StepScreen]] = {
     "actions": ActionsScreen,
     "review": ReviewScreen,
 }
+
+
+def in_use_dialog(path: Path | None) -> ChoiceDialog:
+    question = f"这个文件正在另一个向导中编辑：{path}\n两处同时修改会互相覆盖。要怎样打开？"
+    answers = [("read-only", "只读打开"), ("copy", "打开副本"), ("quit", "退出")]
+    return ChoiceDialog(question, answers, default="read-only")
 
 
 class SpeechWizardApp(App[Finished | None]):
@@ -66,17 +76,27 @@ class SpeechWizardApp(App[Finished | None]):
         state: WizardState,
         *,
         draft_key: str = "new",
-        resume: Draft | None = None,
+        draft_lock: Lock | None = None,
+        resume: list[Draft] | None = None,
+        in_use: bool = False,
         cursor_blink: bool = True,
         autosave_delay: float = DELAY,
         problems_after: float = PROBLEMS_AFTER,
         warnings: Iterable[str] = (),
+        ansi_color: bool = False,
     ) -> None:
-        super().__init__()
+        # With NO_COLOR, Textual strips colour from a frame drawn in the terminal's own
+        # (ANSI) colours, and only greys it out from the theme's: ``ansi_color`` asks for the former.
+        super().__init__(ansi_color=ansi_color)
         self.state = state
         self.autosave = Autosaver(self, state.session, draft_key, delay=autosave_delay)
         state.subscribe(self.autosave.changed)
-        self.resume = resume
+        #: The lock that keeps this wizard's draft its own; released when the wizard ends.
+        self.draft_lock = draft_lock
+        #: Drafts other wizards left behind, offered at start, newest first.
+        self.resume = resume or []
+        #: Another running wizard has the file open: ask to read it only or to copy it.
+        self.in_use = in_use
         #: Off in tests and screenshots, so that pictures of the screen are stable.
         self.cursor_blink = cursor_blink
         #: Said once the first screen is up (a user's template that could not be read).
@@ -95,15 +115,44 @@ class SpeechWizardApp(App[Finished | None]):
         self._catch_signals()
         self.push_screen(self.step_screen(self.state.step))
         for warning in self.warnings:
-            self.notify(warning, title="模板未载入", severity="warning", timeout=10, markup=False)
-        if self.resume is not None:
+            self.notify(warning, title="提示", severity="warning", timeout=10, markup=False)
+        if self.in_use:
+            self.push_screen(in_use_dialog(self.state.session.path), self._in_use_chosen)
+        elif self.resume:
             self.push_screen(ResumeDialog(self.resume), self._resume_chosen)
 
-    async def _resume_chosen(self, resume: bool | None) -> None:
-        draft, self.resume = self.resume, None
-        if not resume or draft is None:
-            self.autosave.discard()
+    def release_locks(self) -> None:
+        """The wizard is ending: its draft (if any is left) becomes an orphan for the next one to offer."""
+        if self.draft_lock is not None:
+            self.draft_lock.release()
+
+    async def _in_use_chosen(self, answer: str | None) -> None:
+        session = self.state.session
+        if answer == "copy":
+            session.path, session.original = None, None
+            self.notify("已作为副本打开：保存时会询问新的文件名。", markup=False)
+        elif answer == "read-only":
+            session.read_only = True
+            for screen in self.step_screens.values():
+                await screen.redraw()
+            self.notify("只读打开：可以阅读、复制和导出，不能修改和保存。", markup=False)
+        else:
+            self.exit(None)
+
+    async def _resume_chosen(self, choice: Choice) -> None:
+        if choice is None:
             return
+        action, draft = choice
+        if action == "discard":
+            drafts.remove(draft.key)
+            return
+        lock = drafts.adopt(draft.key)
+        if lock is None:
+            self.notify("这份草稿已被另一个正在运行的向导接手。", severity="warning", markup=False)
+            return
+        self.release_locks()
+        self.draft_lock = lock
+        self.autosave.key = draft.key
         session = self.state.session
         session.speech = draft.speech
         session.date_texts.update(draft.date_texts)

@@ -41,6 +41,8 @@ class Autosaver:
 
     def changed(self) -> None:
         """The record changed: make sure a draft is written within ``delay`` seconds."""
+        if self.session.read_only:
+            return
         self._version += 1
         self._settled.clear()
         if not self.pending:

@@ -55,12 +55,18 @@ async def export_to_file(host: Host, fmt: str) -> None:
     path = await host.push_screen_wait(SaveAsDialog(proposed, question=f"导出为{label}：", suffix=suffix))
     if path is None:
         return
+    if question := session.why_ask(path):
+        from wizard.ui.dialogs.confirm import ConfirmDialog
+
+        if not await host.push_screen_wait(ConfirmDialog(f"{question}\n要覆盖吗？", "覆盖", "取消", yes_first=False)):
+            return
     try:
         # A copy: typing goes on while the file is written.
         await asyncio.to_thread(_write, fmt, path, copying.deepcopy(host.state.speech))
     except RecordError as error:
         host.notify(f"导出失败：{error}", severity="error", markup=False)
         return
+    session.remember(path)
     host.notify(f"已导出：{path}", markup=False)
 
 

@@ -1,10 +1,10 @@
 """Saving from the wizard: where to, asking before overwriting, and what a failure says.
 
 ``edit FILE`` saves to FILE and ``-o FILE`` there; otherwise a dialog asks,
-proposing a name. Overwriting another existing file asks first, and so does
-overwriting the opened file when something else changed it since it was read.
-A failed save says why in Chinese and asks for another place: the record and
-its draft stay as they are.
+proposing a name. Replacing a file this session did not open or write (the
+record, or the ``.txt`` beside it), or one that changed or went since, asks
+first (``Session.why_ask``). A failed save says why in Chinese and asks for
+another place: the record and its draft stay as they are.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from wizard.session import Session
 from wizard.storage import RecordError
 from wizard.ui.dialogs.confirm import ConfirmDialog
 from wizard.ui.dialogs.save_as import SaveAsDialog
@@ -27,20 +26,12 @@ class Finished:
     text: str
 
 
-def overwrite_question(session: Session, path: Path) -> str | None:
-    """What to ask before writing to ``path``; None when there is nothing to ask."""
-    if session.is_opened_file(path):
-        if session.changed_on_disk():
-            return f"文件在打开之后被其他程序修改过：{path}\n仍要用现在的内容覆盖它吗？"
-        return None
-    if path.is_file():
-        return f"文件已存在：{path}\n要覆盖它吗？"
-    return None
-
-
 async def save(host: Host) -> None:
     """Save the record and finish, or say what stands in the way."""
     session = host.state.session
+    if session.read_only:
+        host.notify("只读打开的记录不能保存：它正在另一个向导中编辑。", severity="warning", markup=False)
+        return
     blocking = session.blocking_problems()
     if blocking:
         path, message = next(iter(blocking.items()))
@@ -55,10 +46,11 @@ async def save(host: Host) -> None:
             target = await host.push_screen_wait(SaveAsDialog(proposed, message))
             if target is None:
                 return
-        question = overwrite_question(session, target)
-        if question and not await host.push_screen_wait(ConfirmDialog(question, "覆盖", "另存为…", yes_first=False)):
-            target, message = None, ""
-            continue
+        if questions := session.questions_before_saving(target):
+            question = "\n".join(questions) + "\n要覆盖吗？"
+            if not await host.push_screen_wait(ConfirmDialog(question, "覆盖", "另存为…", yes_first=False)):
+                target, message = None, ""
+                continue
         try:
             text = session.save(target)
         except RecordError as error:

@@ -27,6 +27,12 @@ from wizard.ui.widgets.preview import Preview
 from wizard.ui.widgets.step_bar import StepBar
 from wizard.ui.wording import STEPS, app_text
 
+#: The controls that change the record, besides its fields.
+CHANGES_THE_RECORD = "Select, #layout-rate, .item-button, #add-group, #add-section, .add-point, #fix-typography"
+
+#: Below this many columns a terminal is tiny: the footer leaves out the command palette's key.
+TINY = 60
+
 #: Seconds of quiet after a change before the problems are checked and shown.
 PROBLEMS_AFTER = 0.3
 
@@ -71,7 +77,25 @@ class StepScreen(Screen[None]):
         """The field ``name`` of this step (worded in the prompts), editing ``path``."""
         field = make_field(self.state.wording.field(self.STEP, name), path, value, **options)
         field.edited.subscribe(self, self.field_edited, immediate=True)
+        if self.state.session.read_only:
+            if isinstance(field, FieldArea):
+                field.read_only = True
+            else:
+                field.disabled = True
         return field
+
+    def on_mount(self) -> None:
+        self.apply_read_only()
+
+    def on_resize(self) -> None:
+        # Under 60 columns the footer has room for the step keys only, not the palette's.
+        self.set_class(self.size.width < TINY, "-tiny")
+
+    def apply_read_only(self) -> None:
+        """A record opened to be read only: nothing that changes it can be used."""
+        if self.state.session.read_only:
+            for widget in self.query(CHANGES_THE_RECORD):
+                widget.disabled = True
 
     def preview_key(self) -> str:
         """The block of the speech this step is about, for the preview to show."""
@@ -164,6 +188,7 @@ class StepScreen(Screen[None]):
     async def redraw(self) -> None:
         """The record or the wording changed throughout: compose the step anew and show it."""
         await self.recompose()
+        self.apply_read_only()
         self.show_record()
         self.refresh_messages()
         if self.is_current and self.focused is None:

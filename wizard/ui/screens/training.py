@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -40,7 +41,9 @@ class TrainingScreen(StepScreen):
 
         found, _problems = templates.available()
         yield Static(Content("发言类型"), classes="field-label")
-        options = [(template.label, template.name) for template in found]
+        # A user template's label is the user's text: Select would parse a str as markup.
+        # Plain text, never markup; a rich Text (not Content) keeps Select's type-to-search.
+        options = [(Text(template.label), template.name) for template in found]
         yield Select(options, value=current, allow_blank=False, id="template")
         described = next((template.description for template in found if template.name == current), "")
         yield Static(Content(described), id="template-hint", classes="step-hint")

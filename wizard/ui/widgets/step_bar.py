@@ -121,14 +121,25 @@ class StepBar(Widget):
         width = self.size.width
         position = f"第 {STEPS.index(self.current) + 1}/{len(STEPS)} 步"
         length = f"{characters:,} 字" if characters is not None else ""
-        # What fits, best first: the step's names before its position, the length always.
+        # What fits, best first: every step's name, then the position and the length;
+        # short of room, only the current step's name; then the length alone; then no count.
         counts = [f"{position} · {length}", length] if length else [position]
         numbered = list(enumerate(STEPS))
         titles = self.titles
-        names = sum(_cells(tab_label(titles[step], number, problems.get(step, 0))) for number, step in numbered)
-        fitting = [text for text in counts if names + cell_len(text + " ") <= width]
-        self.short = short = not fitting
-        count = (fitting or counts)[0] + " "
+
+        def tabs(short: bool) -> int:
+            return sum(
+                _cells(tab_label(titles[step], number, problems.get(step, 0), short and step != self.current))
+                for number, step in numbered
+            )
+
+        short, count = True, ""
+        for short_names in (False, True):
+            fitting = [text for text in counts if tabs(short_names) + cell_len(text + " ") <= width]
+            if fitting:
+                short, count = short_names, fitting[0] + " "
+                break
+        self.short = short
         styles = self._bar_styles()
         segments: list[Segment] = []
         self.spans = []
