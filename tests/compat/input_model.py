@@ -33,12 +33,13 @@ def parse(parser: Any, chunks: list[str]) -> list[tuple[str, str]]:
 
 
 async def read_through_driver(
-    driver_class: type, writes: list[bytes], last_key: str
+    driver_class: type, writes: list[bytes], last_key: str, pastes: list[str] | None = None
 ) -> tuple[list[str], BaseException | None]:
     """Run ``driver_class``'s input thread on a pipe; write ``writes`` to it one by one.
 
     Returns the keys the driver passed on, up to ``last_key``, and the exception that
-    ended the thread, if one did. (Async: a driver is made inside a running loop.)
+    ended the thread, if one did; the text of each paste goes to ``pastes``, if given.
+    (Async: a driver is made inside a running loop.)
     """
     handlers = {number: signal.getsignal(number) for number in (signal.SIGTSTP, signal.SIGCONT)}
     try:
@@ -53,6 +54,8 @@ async def read_through_driver(
     done = threading.Event()
 
     def process_message(message: Any) -> None:
+        if isinstance(message, events.Paste) and pastes is not None:
+            pastes.append(message.text)
         if isinstance(message, events.Key):
             keys.append(message.key)
             if message.key == last_key:

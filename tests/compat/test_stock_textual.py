@@ -67,6 +67,12 @@ def test_an_escape_inside_a_paste_ends_it_and_replays_the_rest_as_keys() -> None
     assert ("paste", "A") in found and ("key", "ctrl+q") in found, found
 
 
+def test_a_pasted_end_marker_ends_the_paste_and_replays_the_rest_as_keys() -> None:
+    """No upstream issue yet (terminal_input's paste guard): ctrl+s would save and exit."""
+    found = parse(XTermParser(), ["\x1b[200~a\x1b[201~b\x13\x1b[201~"])
+    assert found == [("paste", "a"), ("key", "b"), ("key", "ctrl+s")], found
+
+
 @posix
 def test_5417_the_driver_reads_the_size_of_stdout(tmp_path: Path) -> None:
     """Textualize/textual#5417, not merged (terminal_input.terminal_size): with stdout

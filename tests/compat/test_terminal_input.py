@@ -4,6 +4,7 @@ UTF-8 do not end the app, and the size comes from the terminal drawn on."""
 from __future__ import annotations
 
 import os
+import random
 import sys
 from pathlib import Path
 from types import SimpleNamespace
@@ -47,6 +48,103 @@ def test_keys_around_the_paste_too(cut: int) -> None:
     assert guarded([data[:cut], data[cut:]]) == [("key", "a"), ("paste", "甲[31m乙"), ("key", "b")]
 
 
+#: Issue 16, item 10: a pasted end marker ended the paste, and ctrl+s saved.
+PASTED_END = "\x1b[200~a\x1b[201~b\x13\x1b[201~"
+
+
+@pytest.mark.parametrize("cut", range(len(PASTED_END) + 1))
+def test_a_pasted_end_marker_is_text_however_the_reads_cut_it(cut: int) -> None:
+    """The paste runs to its last end marker: one paste, no ctrl+s."""
+    assert guarded([PASTED_END[:cut], PASTED_END[cut:]]) == [("paste", "a[201~b\x13")]
+
+
+@pytest.mark.parametrize("first", range(len(PASTED_END) + 1))
+def test_a_pasted_end_marker_is_text_in_three_reads(first: int) -> None:
+    for second in range(first, len(PASTED_END) + 1):
+        chunks = [PASTED_END[:first], PASTED_END[first:second], PASTED_END[second:]]
+        assert guarded(chunks) == [("paste", "a[201~b\x13")], chunks
+
+
+@pytest.mark.parametrize("cut", range(1, 36))
+def test_pasted_end_markers_escapes_and_paste_starts_are_all_text(cut: int) -> None:
+    data = "\x1b[200~甲\x1b[201~\x11\x1b[201~\x1b[200~\x1b[0m乙\x1b[201~z"
+    assert guarded([data[:cut], data[cut:]]) == [("paste", "甲[201~\x11[201~[200~[0m乙"), ("key", "z")]
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_whatever_a_paste_holds_and_however_it_is_read_it_is_one_paste(seed: int) -> None:
+    pieces = ["a", "甲", "\x1b", "[", "~", "\x11", "\x13", "\x1b[201~", "\x1b[200~", "\x1b[A", "\x1b[20", "0~", "1~"]
+    rng = random.Random(seed)
+    text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 12)))
+    data = f"\x1b[200~{text}\x1b[201~"
+    cuts = sorted(rng.sample(range(len(data) + 1), 3))
+    chunks = [data[start:stop] for start, stop in zip([0, *cuts], [*cuts, len(data)])]
+    assert guarded(chunks) == [("paste", text.replace("\x1b", ""))], chunks
+
+
+def test_a_read_that_is_all_held_back_does_not_end_the_input() -> None:
+    """To Textual's parser an empty feed is the end of input: none is passed on."""
+    assert guarded(["\x1b[200~", "\x1b[2", "01~", "\x1b[20", "1~x"]) == [("paste", "[201~"), ("key", "x")]
+    assert guarded(["\x1b[200~a\x1b[201~", "b", "\x1b[2", "01~", "c"]) == [("paste", "a[201~b"), ("key", "c")]
+
+
+@pytest.mark.parametrize("cut", range(1, 15))
+def test_keys_typed_after_a_paste_still_arrive(cut: int) -> None:
+    data = "\x1b[200~甲\x1b[201~x\x1b[A\x13"
+    assert guarded([data[:cut], data[cut:]]) == [("paste", "甲"), ("key", "x"), ("key", "up"), ("key", "ctrl+s")]
+
+
+def test_escape_alone_after_a_paste_still_arrives() -> None:
+    assert guarded(["\x1b[200~a\x1b[201~", "\x1b"]) == [("paste", "a"), ("key", "escape")]
+    assert guarded(["\x1b[200~a\x1b[201~\x1b"]) == [("paste", "a"), ("key", "escape")]
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_an_end_marker_is_held_until_the_input_is_quiet() -> None:
+    clock = Clock()
+    guard = PasteGuard(quiet=0.1, clock=clock)
+    assert guard.filter("\x1b[200~a\x1b[201~x") == "\x1b[200~a"
+    clock.now = 0.09
+    assert guard.due() == ""
+    assert guard.filter("\x1b") == ""  # more input: the quiet gap starts again
+    clock.now = 0.18
+    assert guard.due() == ""
+    clock.now = 0.19
+    assert guard.due() == "\x1b[201~x\x1b"
+    assert guard.due() == ""
+    assert guard.filter("y\x1b") == "y\x1b", "after the paste nothing is held back"
+    assert guard.flush() == ""
+
+
+def test_a_second_end_marker_within_the_gap_makes_the_first_text() -> None:
+    clock = Clock()
+    guard = PasteGuard(quiet=0.1, clock=clock)
+    assert guard.filter("\x1b[200~a\x1b[201~b\x13") == "\x1b[200~a"
+    clock.now = 0.05
+    assert guard.filter("\x1b[201~") == "[201~b\x13"
+    clock.now = 0.2
+    assert guard.due() == "\x1b[201~"
+
+
+def test_the_parser_ticks_out_what_was_held() -> None:
+    clock = Clock()
+    parser = parser_class()()
+    parser.paste_guard.clock = clock
+    assert list(parser.feed("\x1b[200~a\x1b[201~x")) == []
+    assert list(parser.tick()) == []
+    clock.now += 1
+    found = list(parser.tick())
+    assert [type(event).__name__ for event in found] == ["Paste", "Key"]
+    assert (found[0].text, found[1].key) == ("a", "x")
+
+
 def test_keys_outside_a_paste_are_untouched() -> None:
     assert guarded(["x\x11", "\x1b[A"]) == [("key", "x"), ("key", "ctrl+q"), ("key", "up")]
     guard = PasteGuard()
@@ -60,6 +158,28 @@ async def test_bytes_that_are_not_utf8_arrive_as_replacement_characters() -> Non
     keys, failure = await read_through_driver(_driver_class(), ["你好".encode("gbk"), b"z"], last_key="z")
     assert failure is None
     assert keys == ["replacement_character"] * 3 + ["z"]
+
+
+@posix
+async def test_a_pasted_end_marker_runs_no_key_through_the_input_thread() -> None:
+    """The driver's own input thread and its ticks: one paste, then the key typed after."""
+    pastes: list[str] = []
+    writes = [b"\x1b[200~a\x1b[201~b\x13", b"\x1b[201~", b"z"]
+    keys, failure = await read_through_driver(_driver_class(), writes, last_key="z", pastes=pastes)
+    assert failure is None
+    assert (pastes, keys) == (["a[201~b\x13"], ["z"])
+
+
+@posix
+@pytest.mark.parametrize("after", ["\x1b", "\x1b[A", "x"])
+async def test_a_key_right_after_a_paste_arrives_through_the_input_thread(after: str) -> None:
+    """Held after the end marker, then let go once the input is quiet: no end of input needed."""
+    pastes: list[str] = []
+    last = {"\x1b": "escape", "\x1b[A": "up", "x": "x"}[after]
+    writes = [f"\x1b[200~甲\x1b[201~{after}".encode()]
+    keys, failure = await read_through_driver(_driver_class(), writes, last_key=last, pastes=pastes)
+    assert failure is None
+    assert (pastes, keys) == (["甲"], [last])
 
 
 def test_the_size_comes_from_stderr_first(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -404,7 +404,7 @@ def test_the_printed_speech_is_the_literal_text(private_home, monkeypatch, capsy
 async def from_terminal(pilot: Pilot, data: str) -> None:
     """Send ``data`` as a terminal's bytes would arrive: through the input parser the wizard installs."""
     parser = parser_class()()
-    for event in [*parser.feed(data), *parser.tick()]:
+    for event in [*parser.feed(data), *parser.feed("")]:
         pilot.app.post_message(event)
     await pilot.pause()
 

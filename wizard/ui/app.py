@@ -24,6 +24,7 @@ from wizard.ui.autosave import DELAY, Autosaver
 from wizard.ui.dialogs.choice import ChoiceDialog
 from wizard.ui.dialogs.confirm import ConfirmDialog
 from wizard.ui.dialogs.resume import Choice, ResumeDialog
+from wizard.ui.exit_watch import exit_within
 from wizard.ui.flows import outputs, phrasing, saving
 from wizard.ui.flows.saving import Finished
 from wizard.ui.messages import GoTo, TemplateChosen
@@ -182,6 +183,8 @@ class SpeechWizardApp(App[Finished | None]):
 
     def _on_signal(self, number: int) -> None:
         self.autosave.flush()
+        # Textual's writer thread may be blocked on a dead terminal: leave within 1.5 s in any case.
+        exit_within(1.5, 128 + number)
         self.exit(None, return_code=128 + number)
 
     # -- moving around -------------------------------------------------------------------------

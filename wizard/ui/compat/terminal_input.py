@@ -7,16 +7,37 @@ driver is used.
 
 - Bytes that are not UTF-8 no longer end the app (Textualize/textual#6456): they
   decode as U+FFFD.
-- ESC inside a bracketed paste is dropped before Textual's parser sees it, so a
-  paste can't end early and replay the rest as key presses (``\\x1b[0m\\x11`` quit).
-  No upstream issue yet.
+- A bracketed paste stays text, whatever it holds: no part of it can run an
+  action. No upstream issue yet. Textual ends a paste at the first ESC sequence it
+  knows (``\\x1b[0m\\x11`` quit) and at the first end marker, even one that is part
+  of the pasted text (``\\x1b[200~a\\x1b[201~b\\x13\\x1b[201~`` saved, ctrl+s). The
+  rule (``PasteGuard``), before Textual's parser sees the input:
+
+  * inside a paste, ESC is dropped (the text keeps ``[0m``);
+  * an end marker ``ESC [201~`` is held back, with everything read after it;
+  * another end marker before the input has been quiet for ``ESCAPE_DELAY``
+    (0.1 s, Textual's own wait for the rest of a sequence) makes the held one, and
+    all read in between, text of the paste (ESC dropped; a paste start in there
+    too), and is itself held in turn: a paste runs to its last end marker in one
+    burst of input;
+  * once the input is quiet that long (the input thread's ``tick``, at most 0.1 s
+    later) or at the end of input, the held end marker is the real end: the paste
+    event goes out, and what followed it goes on to the parser untouched.
+
+  So a paste reaches the app 0.1 to 0.2 s after its last byte, and so do keys
+  arriving within that time after it (none are lost). A terminal writes a paste
+  in one go, so its reads come back to back; a human can't type, nor paste again,
+  within that gap (two pastes in one burst would make one, their markers kept as
+  text). Continuous input right after a paste (mouse moves) keeps it held until
+  the input pauses for the gap. Outside a paste nothing is held back.
 - The size is read from the terminal Textual draws on (stderr) first, so
   ``speech-wizard edit x.toml > 发言.txt`` gets the real size and follows
   resizes (Textual reads stdout's: 80×24 whatever the terminal; upstream
   pull request Textualize/textual#5417, not merged).
 
 Private Textual names used: ``LinuxDriver._get_terminal_size`` (overridden) and
-``textual._xterm_parser.XTermParser`` (subclassed). ``run_input_thread`` (public) is
+``textual._xterm_parser.XTermParser`` (subclassed; its ``feed`` and ``tick`` wrapped, an
+empty feed being the end of input). ``run_input_thread`` (public) is
 a copy of 8.2.8's, which is why everything is gated on that exact version.
 """
 
@@ -27,14 +48,26 @@ import functools
 import os
 import selectors
 import sys
+import time
+from collections.abc import Callable
 from typing import Any
 
 PASTE_START = "\x1b[200~"
 PASTE_END = "\x1b[201~"
+ESC = "\x1b"
+#: Input quiet for this long after a paste's end marker makes it the real end (seconds);
+#: the parser passes Textual's ESCAPE_DELAY, its own wait for the rest of a sequence.
+QUIET = 0.1
 
 
 class PasteGuard:
-    """Drops ESC from inside bracketed pastes in a stream of terminal input, read by read.
+    """Keeps a bracketed paste text, in a stream of terminal input read by read.
+
+    Inside a paste ESC is dropped (the parser must see no sequence there but the end
+    marker). An end marker is held, with whatever follows it, until it is known to be the
+    real end: another end marker before ``quiet`` seconds without input makes it, and all
+    in between, text of the paste; the quiet gap (``due``) or the end of input (``flush``)
+    makes it the real end, and what followed goes on untouched.
 
     Outside a paste nothing is changed or held back (the parser copes with a sequence
     cut by a read, and a lone Escape key must arrive at once); the last few characters
@@ -42,12 +75,49 @@ class PasteGuard:
     be cut in two is held until the next read.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, quiet: float = QUIET, clock: Callable[[], float] = time.monotonic) -> None:
+        self.quiet = quiet
+        self.clock = clock
         self.in_paste = False
+        #: Inside a paste, after an end marker not yet known to be the real end: what came since.
+        self.held: str | None = None
+        #: Inside a paste: the start of an end marker that may be cut by the read.
         self.pending = ""
+        #: Outside a paste: the last characters, for a paste start cut by the read.
         self.tail = ""
+        self.last_heard = clock()
 
     def filter(self, data: str) -> str:
+        """What the parser is to see of ``data``, the next read."""
+        self.heard()
+        return self._filter(data)
+
+    def heard(self) -> None:
+        """Input was just read (and parsed): the quiet gap starts again."""
+        self.last_heard = self.clock()
+
+    def due(self) -> str:
+        """An end marker held through a quiet gap, and what followed it, for the parser."""
+        if self.held is None or self.clock() - self.last_heard < self.quiet:
+            return ""
+        return self._end_pastes()
+
+    def flush(self) -> str:
+        """What was held back, at the end of input."""
+        out = self._end_pastes()
+        held, self.pending = self.pending, ""
+        return out + held
+
+    def _end_pastes(self) -> str:
+        """Every held end marker is a real end."""
+        out: list[str] = []
+        while self.held is not None:
+            rest = self.held + self.pending
+            self.in_paste, self.held, self.pending, self.tail = False, None, "", ""
+            out += [PASTE_END, self._filter(rest)]
+        return "".join(out)
+
+    def _filter(self, data: str) -> str:
         data, self.pending = self.pending + data, ""
         out: list[str] = []
         position = 0
@@ -62,21 +132,24 @@ class PasteGuard:
                 inside = position + start + len(PASTE_START) - len(self.tail)
                 out.append(data[position:inside])
                 position, self.tail, self.in_paste = inside, "", True
+                continue
+            end = data.find(PASTE_END, position)
+            if end < 0:
+                rest = data[position:]
+                self.pending = _partial(rest, PASTE_END)
+                rest = rest[: len(rest) - len(self.pending)]
+                if self.held is None:
+                    out.append(rest.replace(ESC, ""))
+                else:
+                    self.held += rest
+                break
+            if self.held is not None:
+                # Another end marker: the held one, and what followed it, were pasted text.
+                out.append((PASTE_END + self.held + data[position:end]).replace(ESC, ""))
             else:
-                end = data.find(PASTE_END, position)
-                if end < 0:
-                    rest = data[position:]
-                    self.pending = _partial(rest, PASTE_END)
-                    out.append(rest[: len(rest) - len(self.pending)].replace("\x1b", ""))
-                    break
-                out.append(data[position:end].replace("\x1b", "") + PASTE_END)
-                position, self.in_paste = end + len(PASTE_END), False
+                out.append(data[position:end].replace(ESC, ""))
+            position, self.held = end + len(PASTE_END), ""
         return "".join(out)
-
-    def flush(self) -> str:
-        """What was held back, at the end of input."""
-        held, self.pending = self.pending, ""
-        return held
 
 
 def _partial(text: str, marker: str) -> str:
@@ -110,20 +183,28 @@ def terminal_size() -> tuple[int, int] | None:
 def parser_class() -> type:
     """Textual's XTermParser, fed through a PasteGuard."""
     # Private module: the one parser there is.
+    from textual import constants
     from textual._xterm_parser import XTermParser
 
     class GuardedParser(XTermParser):
         def __init__(self, *args, **kwargs) -> None:
             super().__init__(*args, **kwargs)
-            self.paste_guard = PasteGuard()
+            self.paste_guard = PasteGuard(quiet=constants.ESCAPE_DELAY)
 
         def feed(self, data: str):
-            if data:
-                return super().feed(self.paste_guard.filter(data))
-            # End of input: what was held back goes to the parser before the end.
-            held = self.paste_guard.flush()
-            events = list(super().feed(held)) if held else []
-            return events + list(super().feed(""))
+            if not data:
+                # End of input: what was held back goes to the parser before the end.
+                return self._parse(self.paste_guard.flush()) + list(super().feed(""))
+            events = self._parse(self.paste_guard.filter(data))
+            self.paste_guard.heard()  # the quiet gap starts once the read is parsed
+            return events
+
+        def tick(self):
+            return self._parse(self.paste_guard.due()) + list(super().tick())
+
+        def _parse(self, data: str) -> list:
+            # Never an empty string: to Textual's parser that is the end of input.
+            return list(super().feed(data)) if data else []
 
     return GuardedParser
 
