@@ -198,12 +198,15 @@ def test_loaded_record_always_renders(tmp_path):
     assert render_text(storage.load(path)).startswith("各位领导、同志们：\n参加了班学习。")
 
 
-def test_saving_keeps_an_existing_files_permissions_and_new_files_are_private(tmp_path, example):
+def test_saving_keeps_an_existing_files_permissions_and_new_files_follow_the_umask(tmp_path, example):
     shared = tmp_path / "shared.toml"
     shared.write_text("old", encoding="utf-8")
-    shared.chmod(0o644)
+    shared.chmod(0o604)
     storage.save(example, shared)
-    assert shared.stat().st_mode & 0o777 == 0o644
-    fresh = tmp_path / "fresh.toml"
-    storage.save(example, fresh)
-    assert fresh.stat().st_mode & 0o777 == 0o600
+    assert shared.stat().st_mode & 0o777 == 0o604
+    umask = os.umask(0o027)
+    try:
+        fresh = storage.save(example, tmp_path / "fresh.toml").path
+    finally:
+        os.umask(umask)
+    assert fresh.stat().st_mode & 0o777 == 0o640

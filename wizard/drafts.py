@@ -143,12 +143,21 @@ def open_file_lock(source: Path) -> Lock | None:
     return _take(_lock_path(f"open-{_file_hash(source)}"))
 
 
-def dumps(speech: Speech, source: Path | None, date_texts: dict[str, str]) -> str:
-    """The draft file's text: a ``[draft]`` table of what the record cannot hold, then the record."""
+def draft_data(speech: Speech, source: Path | None, date_texts: dict[str, str]) -> dict[str, Any]:
+    """The draft as plain data: a copy, so it can be written out while the record changes on."""
     meta: dict[str, Any] = {"date_texts": dict(date_texts)}
     if source is not None:
         meta["source"] = str(source.resolve())
-    return tomli_w.dumps({"draft": meta, "record": to_data(speech)}, multiline_strings=True)
+    return {"draft": meta, "record": to_data(speech)}
+
+
+def dumps_data(data: dict[str, Any]) -> str:
+    """The draft file's text: a ``[draft]`` table of what the record cannot hold, then the record."""
+    return tomli_w.dumps(data, multiline_strings=True)
+
+
+def dumps(speech: Speech, source: Path | None, date_texts: dict[str, str]) -> str:
+    return dumps_data(draft_data(speech, source, date_texts))
 
 
 def write(key: str, text: str) -> Path:

@@ -77,6 +77,20 @@ def screen_text(pilot: Pilot) -> str:
     return Shot(pilot.app).text()
 
 
+async def until(pilot: Pilot, condition, seconds: float = 5.0) -> bool:
+    """Whether ``condition()`` comes true within ``seconds``: for what follows a frame or two late."""
+    for _ in range(int(seconds / 0.05)):
+        if condition():
+            return True
+        await pilot.pause(0.05)
+    return bool(condition())
+
+
+async def shown_soon(pilot: Pilot, text: str, seconds: float = 5.0) -> bool:
+    """Whether ``text`` appears on screen within ``seconds`` (a notification comes a frame or two late)."""
+    return await until(pilot, lambda: text in screen_text(pilot), seconds)
+
+
 def text_in(pilot: Pilot, selector: str) -> str:
     """What the widget ``selector`` shows on screen, its rows joined (wrapped text reads whole)."""
     widget = pilot.app.screen.query_one(selector)

@@ -67,13 +67,25 @@ def visible(rows: Shot, widget: Widget, within: Widget | None = None) -> str:
     return "".join(row.rstrip() for row in rows.within(region))
 
 
+def shown_in_preview(rows: Shot, preview, key: str) -> str:
+    """What the preview shows on screen of the block ``key``, its rows joined (the bar left out)."""
+    region = preview.content_region
+    span = preview.block_rows(key)
+    assert span is not None, key
+    first, last = span
+    shown = []
+    for y in range(region.y, region.bottom):
+        if first <= y - region.y + preview.scroll_offset.y < last:
+            shown.append(rows.row(y, region.x + 1, region.right).rstrip())
+    return "".join(shown)
+
+
 def preview_of(pilot: Pilot, rows: Shot, path: str) -> str:
     """What the preview shows of the block the field at ``path`` feeds."""
     preview = pilot.app.screen.query_one("#preview")
     key = record_paths.block_key(path)
     assert preview.current_key == key, "the preview follows the field being edited"
-    block = next(block for block in preview.query(".preview-block") if block.key == key)
-    return visible(rows, block, within=preview)
+    return shown_in_preview(rows, preview, key)
 
 
 def message_of(pilot: Pilot, rows: Shot, path: str) -> str:
@@ -235,9 +247,10 @@ async def test_read_from_a_record_file_it_is_shown_and_saved_literally(private_h
                 assert visible(rows, widget) == shown, f"{kind} in {widget.path}: not shown literally"
         # The whole speech is in the preview: each part shows the text of each field it holds.
         preview = app.screen.query_one("#preview")
-        for block in preview.query(".preview-block"):
+        for block in preview.blocks:
             wanted = sum(record_paths.block_key(path) == block.key for path in expected)
-            assert visible(rows, block, within=preview).count(shown) == wanted, f"{kind} in {block.key}"
+            seen = shown_in_preview(rows, preview, block.key)
+            assert seen.count(shown) == wanted, f"{kind} in {block.key}"
         await pilot.press("ctrl+s")
         await pilot.pause()
     finished = app.return_value

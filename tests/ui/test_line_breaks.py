@@ -16,7 +16,7 @@ from rich.cells import cell_len
 
 from tests.ui.conftest import demo_app, widget_for
 from wizard.ui.widgets.line_breaks import NO_ROW_END, NO_ROW_START, wrap
-from wizard.ui.widgets.preview import PreviewBlock
+from wizard.ui.widgets.preview import Preview
 
 #: Han characters, full-width and half-width punctuation, Latin letters, digits, spaces.
 ALPHABET = "学习体会心得，。、；：“”（）《》—…abcXYZ0123456789.,;:!?()-_＋ｘＡ 　"
@@ -83,17 +83,18 @@ def test_latin_words_stay_whole_and_spaces_end_their_row():
 
 
 @pytest.mark.perf
-async def test_typing_repaints_the_changed_rows_and_lays_out_only_when_a_row_is_added(private_home):
+async def test_typing_changes_the_rows_and_lays_nothing_out_when_no_row_is_added(private_home):
     app = demo_app()
     async with app.run_test(size=(120, 40)) as pilot:
         app.go_to("reflections")
         await pilot.pause()
-        block = next(block for block in app.screen.query(PreviewBlock) if block.key == "section:0")
+        preview = app.screen.query_one(Preview)
         layouts: list = []
-        app.screen.screen_layout_refresh_signal.subscribe(block, layouts.append)
+        app.screen.screen_layout_refresh_signal.subscribe(preview, layouts.append)
         area = widget_for(pilot, "sections[0].points[0].body")
         text = area.text
-        height = block.size.height
+        height = preview.virtual_size.height
+        rows = len(preview.text_of_block("section:0"))
 
         async def type_text(new: str) -> None:
             area.replace(new, area.document.start, area.document.end)  # as typing does
@@ -102,9 +103,9 @@ async def test_typing_repaints_the_changed_rows_and_lays_out_only_when_a_row_is_
 
         # A character in the middle changed: its row changes, the block's height does not.
         await type_text(text[:10] + "变" + text[11:])
-        assert block.size.height == height and layouts == []
-        assert any("变" in row for _, _, row in block.rows(block.content_size.width))
-        # A hundred more: rows are added, and the preview is laid out again to show them.
+        assert preview.virtual_size.height == height and layouts == []
+        assert any("变" in row for row in preview.text_of_block("section:0"))
+        # A hundred more: rows are added.
         await type_text(text + "学" * 100)
-        assert block.size.height > height and layouts
-        assert any("学学学" in row for _, _, row in block.rows(block.content_size.width))
+        assert len(preview.text_of_block("section:0")) > rows
+        assert any("学学学" in row for row in preview.text_of_block("section:0"))

@@ -56,7 +56,7 @@ async def test_a_problem_count_that_comes_and_goes_lays_nothing_out(private_home
         await paste_into(pilot, EDITED, body)
         await paste_into(pilot, EDITED, body + "。")
         area = screen.query_one(f"#{field_id(EDITED)}")
-        heights = [block.size.height for block in screen.query(".preview-block")]
+        heights = screen.query_one("#preview").virtual_size.height
         layouts: list[Screen] = []
         screen.screen_layout_refresh_signal.subscribe(bar, layouts.append)
         shown = []
@@ -69,5 +69,5 @@ async def test_a_problem_count_that_comes_and_goes_lays_nothing_out(private_home
         counts = [count for count, _ in shown]
         assert counts[0] == counts[2] == counts[1] + 1, counts
         assert f"!{counts[0]}" in shown[0][1] and f"!{counts[0]}" not in shown[1][1]
-        assert [block.size.height for block in screen.query(".preview-block")] == heights
+        assert screen.query_one("#preview").virtual_size.height == heights
         assert layouts == [], "a change of a tab's count laid out the screen"

@@ -2,8 +2,8 @@
 
 A change schedules one write ``delay`` seconds later (half a second unless the
 app is told otherwise); changes in the meantime ride along with it. The record
-is serialised on the event loop (fast and consistent) and written to disk in a
-thread, so fsync never delays a key. ``flush`` writes at once, for the ways
+is copied as plain data on the event loop (consistent), and turned into TOML
+and written to disk in a thread, so neither that nor fsync delays a key. ``flush`` writes at once, for the ways
 out: quit, a signal, an error. ``settled`` lets a test wait until every change
 is on disk, rather than sleep.
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from wizard import drafts
 from wizard.storage import RecordError
@@ -54,17 +54,21 @@ class Autosaver:
 
     def _write_soon(self) -> None:
         self.pending = False
-        version, text = self._version, self._text()
-        self.app.run_worker(lambda: self._write(version, text), thread=True, group="autosave", exit_on_error=False)
+        version, data = self._version, self._data()
+        self.app.run_worker(lambda: self._write(version, data), thread=True, group="autosave", exit_on_error=False)
+
+    def _data(self) -> dict[str, Any]:
+        session = self.session
+        return drafts.draft_data(session.speech, session.path or session.output, session.date_texts)
 
     def _text(self) -> str:
-        return drafts.dumps(self.session.speech, self.session.path or self.session.output, self.session.date_texts)
+        return drafts.dumps_data(self._data())
 
-    def _write(self, version: int, text: str) -> None:
+    def _write(self, version: int, data: dict[str, Any]) -> None:
         with self._lock:
             if version > self._written:
                 try:
-                    drafts.write(self.key, text)
+                    drafts.write(self.key, drafts.dumps_data(data))
                 except RecordError as error:
                     self._report(error.message)
                 else:

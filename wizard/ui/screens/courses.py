@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -11,11 +13,14 @@ from textual.widgets import Button, Static
 from wizard.model import CourseGroup
 from wizard.ui.screens.step import StepScreen
 from wizard.ui.widgets.list_buttons import ItemButton, apply_move, item_buttons
+from wizard.ui.widgets.pager import PAGE_SIZE, Pager, page_count, page_of
 from wizard.ui.wording import app_text, choices
 
 
 class CoursesScreen(StepScreen):
     STEP = "courses"
+    #: The page of course groups on show (see ``Pager``).
+    page = 0
 
     def compose_form(self) -> ComposeResult:
         with Vertical(id="groups"):
@@ -24,7 +29,11 @@ class CoursesScreen(StepScreen):
 
     def compose_groups(self) -> ComposeResult:
         groups = self.state.speech.courses
-        for index, group in enumerate(groups):
+        self.page = min(self.page, page_count(len(groups)) - 1)
+        if len(groups) > PAGE_SIZE:
+            yield Pager(self.page, len(groups), "组")
+        start = self.page * PAGE_SIZE
+        for index, group in enumerate(groups[start : start + PAGE_SIZE], start=start):
             path = f"courses[{index}]"
             with Vertical(classes="group card"):
                 yield Static(Content(f"第 {index + 1} 组"), classes="card-title")
@@ -40,6 +49,20 @@ class CoursesScreen(StepScreen):
         await container.remove_children()
         await container.mount_compose(self.compose_groups())
         await super().rebuild(focus)
+
+    @on(Pager.Turned)
+    async def turn_page(self, message: Pager.Turned) -> None:
+        self.page = message.page
+        await self.rebuild()
+        self.query_one("#form").scroll_home(animate=False)
+
+    def focus_field(self, path: str) -> bool:
+        """Focus the field for ``path``, turning to its group's page first."""
+        if (match := re.match(r"courses\[(\d+)\]", path)) and page_of(int(match.group(1))) != self.page:
+            self.page = page_of(int(match.group(1)))
+            self.call_next(self.rebuild, path)
+            return True
+        return super().focus_field(path)
 
     @on(Button.Pressed, "#add-group")
     async def add_group(self) -> None:

@@ -6,6 +6,7 @@ sequence); each step edits the sections of its own kind, in their order.
 
 from __future__ import annotations
 
+import re
 from typing import ClassVar
 
 from textual import on
@@ -19,12 +20,15 @@ from wizard.numerals import chinese_numeral
 from wizard.ui.screens.step import StepScreen
 from wizard.ui.widgets.form_field import field_id
 from wizard.ui.widgets.list_buttons import ItemButton, apply_move, item_buttons
+from wizard.ui.widgets.pager import PAGE_SIZE, Pager, page_count, page_of
 from wizard.ui.widgets.phrase_complete import PhraseAutoComplete
 from wizard.ui.wording import app_text
 
 
 class SectionsScreen(StepScreen):
     KIND: ClassVar[SectionKind] = "reflection"
+    #: The page of this step's sections on show (see ``Pager``).
+    page = 0
 
     def positions(self) -> list[int]:
         """Indexes into ``speech.sections`` of this step's sections."""
@@ -42,7 +46,11 @@ class SectionsScreen(StepScreen):
     def compose_sections(self) -> ComposeResult:
         positions = self.positions()
         sections = self.state.speech.sections
-        for order, index in enumerate(positions):
+        self.page = min(self.page, page_count(len(positions)) - 1)
+        if len(positions) > PAGE_SIZE:
+            yield Pager(self.page, len(positions), "部分")
+        start = self.page * PAGE_SIZE
+        for order, index in enumerate(positions[start : start + PAGE_SIZE], start=start):
             section = sections[index]
             path = f"sections[{index}]"
             with Vertical(classes="section card"):
@@ -67,6 +75,23 @@ class SectionsScreen(StepScreen):
         await container.remove_children()
         await container.mount_compose(self.compose_sections())
         await super().rebuild(focus)
+
+    @on(Pager.Turned)
+    async def turn_page(self, message: Pager.Turned) -> None:
+        self.page = message.page
+        await self.rebuild()
+        self.query_one("#form").scroll_home(animate=False)
+
+    def focus_field(self, path: str) -> bool:
+        """Focus the field for ``path``, turning to its section's page first."""
+        if match := re.match(r"sections\[(\d+)\]", path):
+            positions = self.positions()
+            index = int(match.group(1))
+            if index in positions and page_of(positions.index(index)) != self.page:
+                self.page = page_of(positions.index(index))
+                self.call_next(self.rebuild, path)
+                return True
+        return super().focus_field(path)
 
     @on(Button.Pressed, "#add-section")
     async def add_section(self) -> None:
