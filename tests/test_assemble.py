@@ -41,6 +41,29 @@ def test_numerals_one_to_twelve_and_beyond():
     assert (chinese_numeral(20), chinese_numeral(21), chinese_numeral(99)) == ("二十", "二十一", "九十九")
 
 
+def test_section_numerals_beyond_ninety_nine_are_spelt_out():
+    spelt = {
+        100: "一百",
+        101: "一百零一",
+        110: "一百一十",
+        119: "一百一十九",
+        200: "二百",
+        999: "九百九十九",
+        1000: "一千",
+        1001: "一千零一",
+        1010: "一千零一十",
+        1100: "一千一百",
+        4999: "四千九百九十九",
+        5000: "五千",
+        10000: "一万",
+        10010: "一万零一十",
+        11000: "一万一千",
+        100000: "十万",
+        123456: "十二万三千四百五十六",
+    }
+    assert {number: chinese_numeral(number) for number in spelt} == spelt
+
+
 def test_twelve_sections_are_numbered_in_one_sequence_across_kinds():
     sections = [Section(heading=f"标题{n}", kind="action" if n > 6 else "reflection") for n in range(1, 13)]
     text = render_text(Speech(training=Training(name="班"), sections=sections))

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 
-from wizard.checks import check, has_errors
+from wizard.checks import MAX_CHARACTERS, MAX_SECTIONS, check, has_errors, size_warning
 from wizard.model import CourseGroup, Point, Section, Speech, Training
 
 
@@ -64,3 +65,41 @@ def test_course_groups_without_a_verb_or_items(example):
     assert problems["courses[3].verb"][0] == "warning"
     assert problems["courses[4].items"][0] == "warning"
     assert "courses[5].items" not in problems
+
+
+# --- the size the wizard stays usable with -----------------------------------
+
+
+def test_the_stated_limit_is_200_sections_and_100000_characters():
+    assert (MAX_SECTIONS, MAX_CHARACTERS) == (200, 100_000)
+
+
+def test_no_size_warning_up_to_the_limit(example):
+    assert size_warning(example) is None
+    sections = [Section(heading=f"标题{n}") for n in range(MAX_SECTIONS)]
+    assert size_warning(Speech(training=Training(name="班"), sections=sections)) is None
+
+
+def test_one_section_too_many_is_warned_of_blank_ones_counted():
+    sections = [Section(heading=f"标题{n}") for n in range(MAX_SECTIONS)] + [Section()]
+    warning = size_warning(Speech(training=Training(name="班"), sections=sections))
+    assert warning is not None and warning.startswith("这篇记录有 201 个部分、约 ")
+    assert "（200 个部分、10 万字）" in warning and "\n" not in warning
+
+
+def test_a_few_very_long_sections_are_warned_of():
+    speech = Speech(
+        training=Training(name="班"), sections=[Section(heading="体会", intro="学" * 60_000) for _ in range(2)]
+    )
+    assert size_warning(speech) == (
+        "这篇记录有 2 个部分、约 12 万字，超过了向导能流畅编辑的范围（200 个部分、10 万字）："
+        "可以用 render/check 处理，或拆成几篇。"
+    )
+
+
+def test_the_size_warning_of_a_record_of_5000_sections(example):
+    example.sections = [copy.deepcopy(example.sections[n % 3]) for n in range(5000)]
+    assert size_warning(example) == (
+        "这篇记录有 5,000 个部分、约 337 万字，超过了向导能流畅编辑的范围（200 个部分、10 万字）："
+        "可以用 render/check 处理，或拆成几篇。"
+    )

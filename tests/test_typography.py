@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
+from pathlib import Path
+
 import pytest
 
+from wizard import storage
 from wizard.data_files import example_path
 from wizard.model import Point, Section, Speech, Training
 from wizard.record_texts import describe
@@ -245,8 +249,115 @@ def test_apply_changes_applies_only_the_chosen_ones() -> None:
         ("courses[0].items[2]", "第1组课程·第3项"),
         ("sections[2].intro", "第三部分·导语"),
         ("sections[0].points[1].lead", "第一部分·第2点·领起句"),
+        ("sections[99].heading", "第一百部分·标题"),
+        ("sections[4999].intro", "第五千部分·导语"),
         ("salutation", "称呼"),
     ],
 )
 def test_where_a_field_is_said_in_chinese(path: str, label: str) -> None:
     assert describe(path) == label
+
+
+# --- invisible and broken characters ----------------------------------------
+
+
+@pytest.mark.parametrize("char", ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"])
+def test_a_zero_width_character_is_found_and_removed(char: str) -> None:
+    record = with_body(f"学而{char}时习之。")
+    (finding,) = find(record)
+    assert (finding.kind, finding.field, finding.fixable) == ("zero-width", BODY, True)
+    assert f"U+{ord(char):04X}" in finding.message
+    assert finding.marked_context() == f"学而【{char}】时习之。"
+    fixed, changes = fix(record)
+    assert fixed.sections[0].points[0].body == "学而时习之。"
+    assert [change.field for change in changes] == [BODY]
+
+
+def test_a_run_of_zero_width_characters_is_one_finding_and_hides_no_stop() -> None:
+    record = with_body("学而时习之。\u200b\ufeff\u200b")
+    record.title = "\ufeff学习心得"
+    findings = find(record)
+    assert [(finding.kind, finding.field) for finding in findings] == [("zero-width", "title"), ("zero-width", BODY)]
+    assert "零宽空格 U+200B、字节顺序标记 U+FEFF" in findings[1].message
+    fixed = fix(record)[0]
+    assert (fixed.title, fixed.sections[0].points[0].body) == ("学习心得", "学而时习之。")
+    assert find(fixed) == []
+
+
+def test_a_removed_zero_width_character_lets_the_next_fix_settle() -> None:
+    record = with_body("要学习\u200b ,要努力。")
+    assert fix(record)[0].sections[0].points[0].body == "要学习，要努力。"
+
+
+def test_the_joiner_inside_an_emoji_is_kept() -> None:
+    assert find(with_body("全家👨\u200d👩\u200d👧都来了。")) == []
+
+
+def test_a_replacement_character_is_reported_not_guessed() -> None:
+    record = with_body("深入学习\ufffd\ufffd精神。")
+    (finding,) = find(record)
+    assert (finding.kind, finding.fixable) == ("replacement-character", False)
+    assert "U+FFFD" in finding.message and "2 个" in finding.message
+    assert finding.marked_context() == "深入学习【\ufffd\ufffd】精神。"
+    assert fix(record)[1] == []
+
+
+def test_no_invisible_character_alarm_on_the_sample() -> None:
+    sample = (Path(__file__).parent / "sample.txt").read_text(encoding="utf-8")
+    record = speech()
+    record.sections[0].intro = sample
+    kinds = {finding.kind for finding in find(record)}
+    assert not kinds & {"zero-width", "replacement-character"}
+
+
+def test_check_reports_both_and_check_fix_removes_only_the_zero_width_one(run_cli, tmp_path) -> None:
+    record = with_body("学而\u200b时习之，深入学习\ufffd精神。")
+    path = tmp_path / "记录.toml"
+    storage.save(record, path)
+    shown = run_cli("check", str(path)).stdout
+    assert "U+200B" in shown and "U+FFFD" in shown
+    run_cli("check", "--fix", str(path))
+    assert storage.load(path).sections[0].points[0].body == "学而时习之，深入学习\ufffd精神。"
+
+
+# --- long fields --------------------------------------------------------------
+
+
+def test_a_long_field_with_many_fixes_is_found_and_fixed_whole() -> None:
+    body = "我们学习了,收获很大 。" * 2000
+    findings = find(with_body(body))
+    assert len(findings) == 4000
+    assert all(len(finding.context) <= 23 for finding in findings)  # …ten, the spot, ten…
+    (change,) = fix(with_body(body))[1]
+    assert change.after == "我们学习了，收获很大。" * 2000
+    (hunk,) = change.hunks()  # the spots are closer than twice the context: one excerpt
+    assert hunk == (body.replace("\n", "↵"), change.after)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '要学习 , 要努力 ,找准"风向标"。',
+        "甲" * 30 + "," + "乙" * 30 + "。",
+        ("学习,心得 。" + "丙" * 25) * 4,
+        "要学习\u200b ,要努力。\u200b",
+    ],
+)
+def test_hunks_from_the_fixes_match_a_diff_of_the_two_values(body: str) -> None:
+    (change,) = fix(with_body(body))[1]
+    assert change.regions
+    diffed = dataclasses.replace(change, regions=())
+    for context in (3, 10):
+        assert change.hunks(context) == diffed.hunks(context)
+
+
+@pytest.mark.perf
+def test_a_field_of_many_thousand_fixes_is_handled_in_linear_time() -> None:
+    import time
+
+    record = with_body("我们学习了,收获很大 。" * 20_000)
+    started = time.perf_counter()
+    find(record)
+    (change,) = fix(record)[1]
+    change.hunks()
+    assert time.perf_counter() - started < 3, "a field of 240,000 characters took seconds"

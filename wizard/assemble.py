@@ -148,8 +148,25 @@ def is_blank(section: Section) -> bool:
 
 
 def section_number(speech: Speech, index: int) -> int:
-    """The number section ``index`` is read out with: blank sections before it do not count."""
+    """The number section ``index`` is read out with: blank sections before it do not count.
+
+    Looks at every section before ``index``: for one section (a preview of the
+    block being edited). To number them all, ``section_numbers`` goes once through.
+    """
     return 1 + sum(1 for section in speech.sections[:index] if not is_blank(section))
+
+
+def section_numbers(speech: Speech) -> list[int | None]:
+    """The number each section is read out with, None for a blank one: one pass over the record."""
+    numbers: list[int | None] = []
+    count = 0
+    for section in speech.sections:
+        if is_blank(section):
+            numbers.append(None)
+        else:
+            count += 1
+            numbers.append(count)
+    return numbers
 
 
 def section_lines(speech: Speech, index: int) -> tuple[str, ...]:
@@ -157,14 +174,21 @@ def section_lines(speech: Speech, index: int) -> tuple[str, ...]:
     section: Section = speech.sections[index]
     if is_blank(section):
         return ()
+    return _numbered_section_lines(speech, section, section_number(speech, index))
+
+
+def _numbered_section_lines(speech: Speech, section: Section, number: int) -> tuple[str, ...]:
+    """The lines of a section that is not blank, read out as section ``number``."""
     layout = speech.layout
     numbering = speech_wording()["numbering"]
     points = [text for text in map(point_text, section.points) if text]
     if layout.numbering != "none":
         pattern = numbering[layout.numbering]
-        points = [pattern.format(numeral=chinese_numeral(number)) + text for number, text in enumerate(points, start=1)]
+        points = [
+            pattern.format(numeral=chinese_numeral(ordinal)) + text for ordinal, text in enumerate(points, start=1)
+        ]
     intro = _lead(section.intro)
-    lines = [heading_line(section_number(speech, index), section.heading)]
+    lines = [heading_line(number, section.heading)]
     if layout.points == "joined":
         body = intro + "".join(points)
         if body:
@@ -187,8 +211,10 @@ def blocks(speech: Speech) -> list[Block]:
     if salutation := _field(speech.salutation):
         result.append(Block("salutation", (salutation,)))
     result.append(Block("opening", (opening(speech),)))
-    for index in range(len(speech.sections)):
-        result.append(Block(f"section:{index}", section_lines(speech, index)))
+    # Numbered in one pass (section_number would look back over every earlier section).
+    for index, (section, number) in enumerate(zip(speech.sections, section_numbers(speech))):
+        lines = () if number is None else _numbered_section_lines(speech, section, number)
+        result.append(Block(f"section:{index}", lines))
     if closing := _field(speech.closing):
         result.append(Block("closing", (closing,)))
     return result

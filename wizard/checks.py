@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from wizard.assemble import is_blank
+from wizard.assemble import blocks, is_blank
+from wizard.length import count_blocks
 from wizard.model import Speech
 from wizard.text_cleaning import one_line
 
@@ -17,6 +18,11 @@ Severity = Literal["error", "warning"]
 
 #: The wizard step that owns each top-level part of the record.
 STEP_OF_KIND = {"reflection": "reflections", "action": "actions"}
+
+#: The largest record the wizard promises to stay usable with (editing, preview,
+#: checks on every keystroke). ``render`` and ``check`` handle larger ones, in time linear in their size.
+MAX_SECTIONS = 200
+MAX_CHARACTERS = 100_000
 
 
 @dataclass(frozen=True)
@@ -64,12 +70,13 @@ def check_courses(speech: Speech) -> list[Problem]:
 
 def check_sections(speech: Speech) -> list[Problem]:
     problems = []
-    if all(is_blank(section) for section in speech.sections):
+    blank = [is_blank(section) for section in speech.sections]  # once a section: the record may be long
+    if all(blank):
         problems.append(Problem("error", "reflections", "sections", "至少需要一个部分（学习体会或下一步打算）"))
     for index, section in enumerate(speech.sections):
         step = STEP_OF_KIND[section.kind]
         where = f"sections[{index}]"
-        if is_blank(section):
+        if blank[index]:
             problems.append(Problem("warning", step, f"{where}.heading", "这一部分是空的，不会出现在发言中"))
             continue
         if _empty(section.heading):
@@ -92,3 +99,26 @@ def check(speech: Speech) -> list[Problem]:
 
 def has_errors(problems: list[Problem]) -> bool:
     return any(problem.severity == "error" for problem in problems)
+
+
+def _amount(characters: int) -> str:
+    """``9,500 字``, ``10.5 万字``, ``120 万字``: how much text, as a person says it."""
+    if characters < 10_000:
+        return f"{characters:,} 字"
+    wan = characters / 10_000
+    figure = f"{wan:.1f}".removesuffix(".0") if wan < 100 else f"{wan:,.0f}"
+    return f"{figure} 万字"
+
+
+def size_warning(speech: Speech) -> str | None:
+    """One line, when the record is larger than the wizard stays usable with; else None.
+
+    Sections are counted blank ones included; characters as ``wizard.length`` counts the speech.
+    """
+    sections, characters = len(speech.sections), count_blocks(blocks(speech))
+    if sections <= MAX_SECTIONS and characters <= MAX_CHARACTERS:
+        return None
+    return (
+        f"这篇记录有 {sections:,} 个部分、约 {_amount(characters)}，超过了向导能流畅编辑的范围"
+        f"（{MAX_SECTIONS} 个部分、{_amount(MAX_CHARACTERS)}）：可以用 render/check 处理，或拆成几篇。"
+    )

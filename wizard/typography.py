@@ -63,12 +63,17 @@ class Finding:
 
 
 def _context(text: str, start: int, end: int) -> tuple[str, tuple[int, int]]:
-    flat = text.replace("\n", "↵")
-    middle = flat[start:end]
-    if len(middle) > 2 * _WIDTH:
-        middle = flat[start : start + _WIDTH] + "…" + flat[end - _WIDTH : end]
-    before = ("…" if start > _WIDTH else "") + flat[max(0, start - _WIDTH) : start]
-    after = flat[end : end + _WIDTH] + ("…" if end + _WIDTH < len(flat) else "")
+    """The text around ``start:end``; only that much of ``text`` is copied (a long field has many findings)."""
+
+    def flat(left: int, right: int) -> str:
+        return text[left:right].replace("\n", "↵")
+
+    if end - start <= 2 * _WIDTH:
+        middle = flat(start, end)
+    else:
+        middle = flat(start, start + _WIDTH) + "…" + flat(end - _WIDTH, end)
+    before = ("…" if start > _WIDTH else "") + flat(max(0, start - _WIDTH), start)
+    after = flat(end, end + _WIDTH) + ("…" if end + _WIDTH < len(text) else "")
     return before + middle + after, (len(before), len(before) + len(middle))
 
 
@@ -103,27 +108,53 @@ def find(speech: Speech) -> list[Finding]:
     return findings
 
 
+#: A stretch the fixes replaced: ``before[i1:i2]`` became ``after[j1:j2]``.
+Region = tuple[int, int, int, int]
+
+
 @dataclass(frozen=True)
 class Change:
-    """A field's value before and after the mechanical fixes."""
+    """A field's value before and after the mechanical fixes.
+
+    ``regions`` are the stretches the fixes replaced, in order; without them
+    (a change made elsewhere) they are found by comparing the two values.
+    """
 
     field: str
     step: str
     before: str
     after: str
+    regions: tuple[Region, ...] = ()
 
     @property
     def where(self) -> str:
         return describe(self.field)
 
     def hunks(self, context: int = _WIDTH) -> list[tuple[str, str]]:
-        """(before, after) excerpts around each changed spot, ``context`` characters each side."""
-        matcher = difflib.SequenceMatcher(None, self.before, self.after, autojunk=False)
-        excerpts = []
-        for group in matcher.get_grouped_opcodes(context):
-            i1, i2, j1, j2 = group[0][1], group[-1][2], group[0][3], group[-1][4]
-            excerpts.append((_excerpt(self.before, i1, i2), _excerpt(self.after, j1, j2)))
-        return excerpts
+        """(before, after) excerpts around each changed spot, ``context`` characters each side.
+
+        Spots less than twice ``context`` apart share an excerpt. Taken from the
+        regions the fixes replaced: a long field with many fixes is not diffed again.
+        """
+        regions = self.regions or _compare(self.before, self.after)
+        groups: list[list[int]] = []
+        for i1, i2, j1, j2 in regions:
+            if groups and i1 - groups[-1][1] <= 2 * context:
+                groups[-1][1], groups[-1][3] = i2, j2
+            else:
+                groups.append([i1, i2, j1, j2])
+        return [
+            (
+                _excerpt(self.before, max(0, i1 - context), min(len(self.before), i2 + context)),
+                _excerpt(self.after, max(0, j1 - context), min(len(self.after), j2 + context)),
+            )
+            for i1, i2, j1, j2 in groups
+        ]
+
+
+def _compare(before: str, after: str) -> list[Region]:
+    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    return [(i1, i2, j1, j2) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]
 
 
 def _excerpt(text: str, start: int, end: int) -> str:
@@ -131,25 +162,90 @@ def _excerpt(text: str, start: int, end: int) -> str:
 
 
 def _apply(text: str, edits: list[Edit]) -> str:
-    for start, end, replacement in sorted(edits, reverse=True):
-        text = text[:start] + replacement + text[end:]
-    return text
+    """``text`` with the edits (which do not overlap) made, in one pass."""
+    pieces, done = [], 0
+    for start, end, replacement in sorted(edits):
+        pieces += [text[done:start], replacement]
+        done = end
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
-def _mend(field: TextField) -> str:
+class _Mended:
+    """A value and the stretches of it replaced so far, as (start, end, text) of the original.
+
+    Each round's edits are given in the value as it then is; they are carried
+    back to the original, so that what changed is known without diffing the two.
+    """
+
+    def __init__(self, original: str) -> None:
+        self.original = original
+        self.replaced: list[tuple[int, int, str]] = []  # sorted, disjoint
+
+    def value(self) -> str:
+        return _apply(self.original, self.replaced)
+
+    def apply(self, edits: list[Edit]) -> None:
+        """Make ``edits`` (disjoint, in the current value) and note where they fall in the original."""
+        current = self.value()
+        # Each replaced stretch where it is now, and how much it has moved what follows (prefix sums).
+        now: list[tuple[int, int]] = []
+        shifts = [0]
+        for start, end, text in self.replaced:
+            now.append((start + shifts[-1], start + shifts[-1] + len(text)))
+            shifts.append(shifts[-1] + len(text) - (end - start))
+        # Edits that touch each other or the same replaced stretch become one stretch:
+        # [current start, current end, first stretch taken in, stretch after the last one, edits].
+        groups: list[tuple[int, int, int, int, list[Edit]]] = []
+        taken = 0
+        for edit in sorted(edits):
+            low, high = edit[0], edit[1]
+            while taken < len(now) and now[taken][1] < low:
+                taken += 1
+            first = taken
+            while taken < len(now) and now[taken][0] <= high:
+                low, high = min(low, now[taken][0]), max(high, now[taken][1])
+                taken += 1
+            if groups and low <= groups[-1][1]:
+                start, end, first, _, group_edits = groups.pop()
+                low, high = min(low, start), max(high, end)
+                group_edits.append(edit)
+            else:
+                group_edits = [edit]
+            groups.append((low, high, first, taken, group_edits))
+        kept, done = [], 0
+        for low, high, first, after, group_edits in groups:
+            kept += self.replaced[done:first]
+            text = _apply(current[low:high], [(start - low, end - low, new) for start, end, new in group_edits])
+            kept.append((low - shifts[first], high - shifts[after], text))
+            done = after
+        self.replaced = kept + self.replaced[done:]
+
+    def regions(self) -> tuple[Region, ...]:
+        """Where the value differs from the original, in both."""
+        regions, shift = [], 0
+        for start, end, text in self.replaced:
+            if self.original[start:end] != text:
+                regions.append((start, end, start + shift, start + shift + len(text)))
+            shift += len(text) - (end - start)
+        return tuple(regions)
+
+
+def _mend(field: TextField) -> _Mended:
     """The value with every mechanical edit applied, repeated while one fix reveals another.
 
     Removing a space can bring a half-width comma next to a Han character; a
     few rounds settle it (each round only shortens or keeps the text).
     """
+    mended = _Mended(field.value)
     value = field.value
     for _ in range(5):
-        current = TextField(field.path, field.step, field.role, value)
-        edits = [edit for hit in hits(current) for edit in hit[4]]
+        edits = [edit for hit in _hits_of(field.role, value) for edit in hit[4]]
         if not edits:
             break
-        value = _apply(value, edits)
-    return value
+        mended.apply(edits)
+        value = mended.value()
+    return mended
 
 
 def fix(speech: Speech) -> tuple[Speech, list[Change]]:
@@ -161,10 +257,11 @@ def fix(speech: Speech) -> tuple[Speech, list[Change]]:
     fixed = copy.deepcopy(speech)
     changes = []
     for field in text_fields(speech):
-        after = _mend(field)
+        mended = _mend(field)
+        after = mended.value()
         if after != field.value:
             set_field(fixed, field.path, after)
-            changes.append(Change(field.path, field.step, field.value, after))
+            changes.append(Change(field.path, field.step, field.value, after, mended.regions()))
     return fixed, changes
 
 

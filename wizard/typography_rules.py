@@ -2,8 +2,11 @@
 
 Each rule returns hits ``(kind, start, end, message, edits)`` over a field's
 value; ``edits`` (start, end, replacement) are given only when the mend is
-mechanical (punctuation width, quotes, date dashes, leading zeros, spaces).
-``wizard.typography`` turns hits into findings and applies the edits.
+mechanical (punctuation width, quotes, date dashes, leading zeros, spaces,
+zero-width characters). ``wizard.typography`` turns hits into findings and applies the edits.
+
+Every rule is linear in the length of the field: a pasted chapter of many
+thousand characters is looked through as fast, per character, as a heading.
 """
 
 from __future__ import annotations
@@ -29,22 +32,44 @@ _QUOTES = (('"', '"', "“", "”"), ("'", "'", "‘", "’"), ("「", "」", "�
 _HEADING_END = "。，、；：,.;:！？!?…"
 _CLOSERS = "”’）》」』\"')"
 _STOPS = "。！？…!?."
+_PARENS = re.compile(r"[()]")
+_QUOTE_CHARS = {
+    (opening, closing): re.compile(f"[{re.escape(opening + closing)}]") for opening, closing, _, _ in _QUOTES
+}
+#: Invisible characters pasted text brings along (zero width space, non-joiner, joiner,
+#: word joiner, byte order mark): they only split words for search and line breaking.
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+_ZERO_WIDTH_RUN = re.compile(f"[{_ZERO_WIDTH}]+")
+_ZERO_WIDTH_NAMES = {
+    "\u200b": "零宽空格",
+    "\u200c": "零宽不连字",
+    "\u200d": "零宽连字",
+    "\u2060": "零宽不换行符",
+    "\ufeff": "字节顺序标记",
+}
+#: U+FFFD, what a decoder puts where it met bytes it could not read: the character there is lost.
+_REPLACEMENT_RUN = re.compile("\ufffd+")
 
 
 def _beside_wide(text: str, start: int, end: int, *, past_spaces: bool = False) -> bool:
     """True when the character before ``start`` or at ``end`` is Han or full-width.
 
     With ``past_spaces``, stray spaces in between are looked through (``学习 , 心得``).
+    Only the characters next to the spot are looked at (no copy of the text).
     """
-    before, after = text[:start], text[end:]
+    before, after = start - 1, end
     if past_spaces:
-        before, after = before.rstrip(" \t\u3000"), after.lstrip(" \t\u3000")
-    return bool(before and is_wide(before[-1])) or bool(after and is_wide(after[0]))
+        while before >= 0 and text[before] in " \t\u3000":
+            before -= 1
+        while after < len(text) and text[after] in " \t\u3000":
+            after += 1
+    return (before >= 0 and is_wide(text[before])) or (after < len(text) and is_wide(text[after]))
 
 
 def _paren_partners(text: str) -> dict[int, int]:
     partners, stack = {}, []
-    for index, char in enumerate(text):
+    for match in _PARENS.finditer(text):
+        index, char = match.start(), match.group()
         if char == "(":
             stack.append(index)
         elif char == ")" and stack:
@@ -80,7 +105,9 @@ def _is_apostrophe(text: str, index: int) -> bool:
 def _quote_pairs(text: str, opening: str, closing: str) -> tuple[list[tuple[int, int]], list[int]]:
     """Matched (open, close) positions, and positions left unmatched."""
     positions = [
-        index for index, char in enumerate(text) if char in (opening, closing) and not _is_apostrophe(text, index)
+        match.start()
+        for match in _QUOTE_CHARS[opening, closing].finditer(text)
+        if not _is_apostrophe(text, match.start())
     ]
     if opening == closing:
         pairs = list(zip(positions[::2], positions[1::2]))
@@ -146,8 +173,40 @@ def _placeholders(text: str) -> list[Hit]:
     ]
 
 
+def _is_emoji_joiner(text: str, start: int, end: int) -> bool:
+    """A lone U+200D between two pictographs joins them into one emoji (👨‍👩‍👧): it is kept."""
+    if text[start:end] != "\u200d" or start == 0 or end == len(text):
+        return False
+    return all(ord(char) >= 0x1F000 or 0x2600 <= ord(char) <= 0x27BF for char in (text[start - 1], text[end]))
+
+
+def _invisible(text: str) -> list[Hit]:
+    """Zero-width characters (removed: nothing is lost) and U+FFFD (reported: something was)."""
+    hits: list[Hit] = []
+    for match in _ZERO_WIDTH_RUN.finditer(text):
+        start, end = match.span()
+        if _is_emoji_joiner(text, start, end):
+            continue
+        names = "、".join(f"{_ZERO_WIDTH_NAMES[char]} U+{ord(char):04X}" for char in dict.fromkeys(match.group()))
+        message = f"有看不见的零宽字符（{names}），多半是复制粘贴带来的，可以删去"
+        hits.append(("zero-width", start, end, message, ((start, end, ""),)))
+    for match in _REPLACEMENT_RUN.finditer(text):
+        start, end = match.span()
+        count = f" {end - start} 个" if end - start > 1 else ""
+        message = f"有{count}替换字符“\ufffd”（U+FFFD）：文字在编码转换中损坏，原来的字已经丢失，请对照原稿改正"
+        hits.append(("replacement-character", start, end, message, ()))
+    return hits
+
+
+def _visible_end(text: str) -> str:
+    """``text`` without trailing whitespace or zero-width characters (reported on their own)."""
+    while (stripped := text.rstrip().rstrip(_ZERO_WIDTH)) != text:
+        text = stripped
+    return text
+
+
 def _ends(field: TextField) -> list[Hit]:
-    text = field.value.rstrip()
+    text = _visible_end(field.value)
     if not one_line(text):
         return []
     end = len(text)
@@ -158,19 +217,50 @@ def _ends(field: TextField) -> list[Hit]:
     return []
 
 
+class _Taken:
+    """The spans of a field already claimed by an edit, looked up by position.
+
+    Asking whether a span overlaps a claimed one costs the span's length, not the
+    number of spans claimed, so a field with thousands of fixes stays linear.
+    Two spans overlap as half-open intervals do: ``start < other_end and other_start < end``.
+    """
+
+    def __init__(self) -> None:
+        self._owner: dict[int, int] = {}  # position -> which claimed span covers it
+        self._empty: set[int] = set()  # claimed empty spans (an insertion point)
+        self._spans = 0
+
+    def overlaps(self, start: int, end: int) -> bool:
+        if start == end:  # inside a claimed span, not at its edge
+            owner = self._owner.get(start)
+            return owner is not None and self._owner.get(start - 1) == owner
+        return any(position in self._owner for position in range(start, end)) or any(
+            position in self._empty for position in range(start + 1, end)
+        )
+
+    def add(self, start: int, end: int) -> None:
+        if start == end:
+            self._empty.add(start)
+            return
+        self._spans += 1
+        for position in range(start, end):
+            self._owner[position] = self._spans
+
+
 def hits(field: TextField) -> list[Hit]:
     """All hits in one field; a fix that overlaps an earlier one is dropped (one fix a spot)."""
     text = field.value
-    rules = [_dates(text), _half_width(text), _quotes(text)]
+    rules = [_invisible(text), _dates(text), _half_width(text), _quotes(text)]
     if field.role != "name":  # 市委组织部　张三: the space between unit and name is customary
         rules.append(_spaces(text))
     rules += [_placeholders(text), _ends(field)]
     kept: list[Hit] = []
-    taken: list[tuple[int, int]] = []
+    taken = _Taken()
     for hit in (hit for rule in rules for hit in rule):
         spans = [(start, end) for start, end, _ in hit[4]]
-        if any(start < t_end and t_start < end for start, end in spans for t_start, t_end in taken):
+        if any(taken.overlaps(start, end) for start, end in spans):
             continue
-        taken += spans
+        for start, end in spans:
+            taken.add(start, end)
         kept.append(hit)
     return sorted(kept, key=lambda hit: hit[1])

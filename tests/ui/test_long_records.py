@@ -56,3 +56,14 @@ async def test_a_section_added_is_shown_on_the_last_page(private_home):
         assert await until(pilot, lambda: app.screen.query("#f-sections-20-heading"))
         assert await until(pilot, lambda: app.focused is widget_for(pilot, "sections[20].heading"))
         assert "第 17–21 部分，共 21 部分" in str(app.screen.query_one(".pager Static").render())
+
+
+async def test_a_record_past_the_stated_limit_says_so_at_open_in_one_line(private_home):
+    from tests.ui.conftest import shown_soon
+
+    app = make_app(Session(long_record(sections=300, groups=1), TODAY), **QUICK)
+    async with app.run_test(size=(160, 40), notifications=True) as pilot:
+        assert await shown_soon(pilot, "超过了向导能流畅编辑的范围")
+        app.go_to("reflections")
+        await pilot.pause()
+        assert app.is_running and len(app.screen.query(".section")) == PAGE_SIZE

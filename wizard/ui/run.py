@@ -13,7 +13,7 @@ import os
 import sys
 from pathlib import Path
 
-from wizard import drafts, files, paths, storage, templates
+from wizard import checks, drafts, files, paths, storage, templates
 from wizard.checks import check
 from wizard.data_files import example_path
 from wizard.model import CourseGroup, Point, Speech
@@ -109,11 +109,17 @@ def make_app(
         cursor_blink=cursor_blink,
         autosave_delay=autosave_delay,
         problems_after=problems_after,
-        warnings=said + template_warnings(session),
+        warnings=said + template_warnings(session) + size_warnings(session),
         ansi_color=no_color,
     )
     compat.install(app)
     return app
+
+
+def size_warnings(session: Session) -> list[str]:
+    """A record past what the wizard edits smoothly: said at open, in one line."""
+    warning = checks.size_warning(session.speech)
+    return [warning] if warning else []
 
 
 def wants_no_color() -> bool:
