@@ -86,11 +86,6 @@ async def until(pilot: Pilot, condition, seconds: float = 5.0) -> bool:
     return bool(condition())
 
 
-async def shown_soon(pilot: Pilot, text: str, seconds: float = 5.0) -> bool:
-    """Whether ``text`` appears on screen within ``seconds`` (a notification comes a frame or two late)."""
-    return await until(pilot, lambda: text in screen_text(pilot), seconds)
-
-
 def text_in(pilot: Pilot, selector: str) -> str:
     """What the widget ``selector`` shows on screen, its rows joined (wrapped text reads whole)."""
     widget = pilot.app.screen.query_one(selector)

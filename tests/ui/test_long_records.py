@@ -59,11 +59,13 @@ async def test_a_section_added_is_shown_on_the_last_page(private_home):
 
 
 async def test_a_record_past_the_stated_limit_says_so_at_open_in_one_line(private_home):
-    from tests.ui.conftest import shown_soon
+    from tests.ui.conftest import text_in
 
     app = make_app(Session(long_record(sections=300, groups=1), TODAY), **QUICK)
     async with app.run_test(size=(160, 40), notifications=True) as pilot:
-        assert await shown_soon(pilot, "超过了向导能流畅编辑的范围")
+        assert await until(
+            pilot, lambda: bool(app.screen.query("Toast")) and "超过了向导能流畅编辑的范围" in text_in(pilot, "Toast")
+        )
         app.go_to("reflections")
         await pilot.pause()
         assert app.is_running and len(app.screen.query(".section")) == PAGE_SIZE
