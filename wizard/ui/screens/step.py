@@ -191,7 +191,12 @@ class StepScreen(Screen[None]):
         self.apply_read_only()
         self.show_record()
         self.refresh_messages()
-        if self.is_current and self.focused is None:
+        self.call_after_refresh(self._focus_again)
+
+    def _focus_again(self) -> None:
+        """After composing anew, the focused widget may be gone: typing goes to the first field again."""
+        focused = self.focused
+        if self.is_current and (focused is None or not focused.is_attached):
             self.focus_next(self.AUTO_FOCUS or "*")
 
     async def rebuild(self, focus: str | None = None) -> None:
