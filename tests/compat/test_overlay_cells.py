@@ -120,7 +120,7 @@ def _random_cases(count: int) -> list[Any]:
     return cases
 
 
-@pytest.mark.parametrize(("message", "offset", "mid"), _random_cases(12))
+@pytest.mark.parametrize(("message", "offset", "mid"), _random_cases(6))
 async def test_with_the_fix_random_messages_show(overlay: None, message: str, offset: int, mid: int) -> None:
     assert all((await what_shows(fixed=True, message=message, offset=offset, mid=mid)).values())
 

@@ -14,12 +14,13 @@ from wizard.ui.widgets.pager import PAGE_SIZE
 
 
 def long_record(sections: int = 200, groups: int = 20) -> Speech:
-    """The example with ``sections`` short sections and ``groups`` course groups."""
+    """The example with ``sections`` short sections of two points and ``groups`` course groups."""
     speech = storage.load(example_path())
     reflection = next(section for section in speech.sections if section.kind == "reflection")
     speech.sections = [copy.deepcopy(reflection) for _ in range(sections)]
     for number, section in enumerate(speech.sections):
         section.heading = f"第{number + 1}部分的标题"
+        section.points = section.points[:2]
         for point in section.points:
             point.body = point.body[:40]
     speech.courses = [copy.deepcopy(speech.courses[0]) for _ in range(groups)]
