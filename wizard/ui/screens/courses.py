@@ -11,23 +11,22 @@ from textual.content import Content
 from textual.widgets import Button, Static
 
 from wizard.model import CourseGroup
-from wizard.ui.screens.step import StepScreen
+from wizard.ui.screens.step import PagedStep
 from wizard.ui.widgets.list_buttons import ItemButton, apply_move, item_buttons
 from wizard.ui.widgets.pager import PAGE_SIZE, Pager, page_count, page_of
 from wizard.ui.wording import app_text, choices
 
 
-class CoursesScreen(StepScreen):
+class CoursesScreen(PagedStep):
     STEP = "courses"
-    #: The page of course groups on show (see ``Pager``).
-    page = 0
+    LIST_ID = "groups"
 
     def compose_form(self) -> ComposeResult:
         with Vertical(id="groups"):
-            yield from self.compose_groups()
+            yield from self.compose_page()
         yield Button(f"＋ {app_text('add')}一组课程", id="add-group")
 
-    def compose_groups(self) -> ComposeResult:
+    def compose_page(self) -> ComposeResult:
         groups = self.state.speech.courses
         self.page = min(self.page, page_count(len(groups)) - 1)
         if len(groups) > PAGE_SIZE:
@@ -43,26 +42,9 @@ class CoursesScreen(StepScreen):
                 yield self.field("items", f"{path}.items", "\n".join(group.items), multiline=True)
                 yield from item_buttons("group", index, len(groups))
 
-    async def rebuild(self, focus: str | None = None) -> None:
-        """Lay the groups out again after one was added, moved or removed."""
-        container = self.query_one("#groups")
-        await container.remove_children()
-        await container.mount_compose(self.compose_groups())
-        await super().rebuild(focus)
-
-    @on(Pager.Turned)
-    async def turn_page(self, message: Pager.Turned) -> None:
-        self.page = message.page
-        await self.rebuild()
-        self.query_one("#form").scroll_home(animate=False)
-
-    def focus_field(self, path: str) -> bool:
-        """Focus the field for ``path``, turning to its group's page first."""
-        if (match := re.match(r"courses\[(\d+)\]", path)) and page_of(int(match.group(1))) != self.page:
-            self.page = page_of(int(match.group(1)))
-            self.call_next(self.rebuild, path)
-            return True
-        return super().focus_field(path)
+    def page_for(self, path: str) -> int | None:
+        match = re.match(r"courses\[(\d+)\]", path)
+        return page_of(int(match.group(1))) if match else None
 
     @on(Button.Pressed, "#add-group")
     async def add_group(self) -> None:

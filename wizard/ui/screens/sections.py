@@ -17,7 +17,7 @@ from textual.widgets import Button, Static
 
 from wizard.model import Point, Section, SectionKind
 from wizard.numerals import chinese_numeral
-from wizard.ui.screens.step import StepScreen
+from wizard.ui.screens.step import PagedStep
 from wizard.ui.widgets.form_field import field_id
 from wizard.ui.widgets.list_buttons import ItemButton, apply_move, item_buttons
 from wizard.ui.widgets.pager import PAGE_SIZE, Pager, page_count, page_of
@@ -25,10 +25,9 @@ from wizard.ui.widgets.phrase_complete import PhraseAutoComplete
 from wizard.ui.wording import app_text
 
 
-class SectionsScreen(StepScreen):
+class SectionsScreen(PagedStep):
     KIND: ClassVar[SectionKind] = "reflection"
-    #: The page of this step's sections on show (see ``Pager``).
-    page = 0
+    LIST_ID = "sections"
 
     def positions(self) -> list[int]:
         """Indexes into ``speech.sections`` of this step's sections."""
@@ -40,10 +39,10 @@ class SectionsScreen(StepScreen):
 
     def compose_form(self) -> ComposeResult:
         with Vertical(id="sections"):
-            yield from self.compose_sections()
+            yield from self.compose_page()
         yield Button(f"＋ {app_text('add')}一个部分", id="add-section")
 
-    def compose_sections(self) -> ComposeResult:
+    def compose_page(self) -> ComposeResult:
         positions = self.positions()
         sections = self.state.speech.sections
         self.page = min(self.page, page_count(len(positions)) - 1)
@@ -69,29 +68,12 @@ class SectionsScreen(StepScreen):
                 yield Button(f"＋ {app_text('add')}一点", classes="add-point", name=str(index))
                 yield from item_buttons("section", order, len(positions), owner=index)
 
-    async def rebuild(self, focus: str | None = None) -> None:
-        """Re-lay the sections after a section or point was added, moved or removed."""
-        container = self.query_one("#sections")
-        await container.remove_children()
-        await container.mount_compose(self.compose_sections())
-        await super().rebuild(focus)
-
-    @on(Pager.Turned)
-    async def turn_page(self, message: Pager.Turned) -> None:
-        self.page = message.page
-        await self.rebuild()
-        self.query_one("#form").scroll_home(animate=False)
-
-    def focus_field(self, path: str) -> bool:
-        """Focus the field for ``path``, turning to its section's page first."""
-        if match := re.match(r"sections\[(\d+)\]", path):
-            positions = self.positions()
-            index = int(match.group(1))
-            if index in positions and page_of(positions.index(index)) != self.page:
-                self.page = page_of(positions.index(index))
-                self.call_next(self.rebuild, path)
-                return True
-        return super().focus_field(path)
+    def page_for(self, path: str) -> int | None:
+        match = re.match(r"sections\[(\d+)\]", path)
+        positions = self.positions()
+        if match and (index := int(match.group(1))) in positions:
+            return page_of(positions.index(index))
+        return None
 
     @on(Button.Pressed, "#add-section")
     async def add_section(self) -> None:

@@ -23,6 +23,7 @@ from wizard.record_paths import block_key
 from wizard.ui.messages import GoTo
 from wizard.ui.state import RecordView
 from wizard.ui.widgets.form_field import FieldArea, FieldInput, FormField, field_id, make_field
+from wizard.ui.widgets.pager import Pager
 from wizard.ui.widgets.preview import Preview
 from wizard.ui.widgets.step_bar import StepBar
 from wizard.ui.wording import STEPS, app_text
@@ -221,3 +222,42 @@ class StepScreen(Screen[None]):
         widget.focus()
         self.call_after_refresh(widget.scroll_visible, animate=False)
         return True
+
+
+class PagedStep(StepScreen):
+    """A step whose form lists items (course groups, sections) a page at a time (see ``Pager``)."""
+
+    #: The container the page of items is composed into.
+    LIST_ID: ClassVar[str]
+    #: The page of items on show.
+    page = 0
+
+    def compose_page(self) -> ComposeResult:
+        """The page's items (and the pager, when there is more than one page)."""
+        raise NotImplementedError
+
+    def page_for(self, path: str) -> int | None:
+        """The page that shows the field for ``path``; None when no item of this step holds it."""
+        raise NotImplementedError
+
+    async def rebuild(self, focus: str | None = None) -> None:
+        """Lay the page out again after an item was added, moved or removed, or the page turned."""
+        container = self.query_one(f"#{self.LIST_ID}")
+        await container.remove_children()
+        await container.mount_compose(self.compose_page())
+        await super().rebuild(focus)
+
+    @on(Pager.Turned)
+    async def turn_page(self, message: Pager.Turned) -> None:
+        self.page = message.page
+        await self.rebuild()
+        self.query_one("#form").scroll_home(animate=False)
+
+    def focus_field(self, path: str) -> bool:
+        """Focus the field for ``path``, turning to its item's page first."""
+        page = self.page_for(path)
+        if page is not None and page != self.page:
+            self.page = page
+            self.call_next(self.rebuild, path)
+            return True
+        return super().focus_field(path)
