@@ -9,20 +9,17 @@ for the typed text on the screen.
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import os
-import pty
 import re
 import signal
-import struct
-import subprocess
 import sys
-import termios
 import threading
 import time
 from pathlib import Path
 
 import pytest
+
+from tests.pty_process import start_on_pty
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
 
@@ -33,23 +30,12 @@ class Terminal:
     """A wizard process on a pty, with everything it draws collected in ``screen``."""
 
     def __init__(self, home: Path, cwd: Path, *args: str, env: dict[str, str] | None = None) -> None:
-        master, slave = pty.openpty()
-        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
         extra = env or {}
         env = {**os.environ, "SPEECH_WIZARD_HOME": str(home), "TERM": "xterm-256color", "LANG": "C.UTF-8"}
         env.pop("TEXTUAL", None)
         env.pop("NO_COLOR", None)
         env.update(extra)
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "wizard", *args],
-            stdin=slave,
-            stdout=slave,
-            stderr=slave,
-            cwd=cwd,
-            env=env,
-            start_new_session=True,
-        )
-        os.close(slave)
+        self.process, master = start_on_pty([sys.executable, "-m", "wizard", *args], cwd=cwd, env=env)
         self.master = master
         self.output = bytearray()
         self.lock = threading.Lock()

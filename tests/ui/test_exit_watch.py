@@ -3,20 +3,18 @@ child process, then the wizard itself in a pseudo-terminal that is closed or sto
 
 from __future__ import annotations
 
-import fcntl
 import os
 import select
 import signal
-import struct
 import subprocess
 import sys
-import termios
 import time
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import ROOT
+from tests.pty_process import start_on_pty
 
 posix = pytest.mark.skipif(sys.platform == "win32", reason="signals and ptys")
 
@@ -86,21 +84,12 @@ class Wizard:
 
     def __init__(self, home: Path, columns: int, lines: int) -> None:
         self.home = home
-        self.master, slave = os.openpty()
-        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", lines, columns, 0, 0))
         env = {name: value for name, value in os.environ.items() if name not in ("COLUMNS", "LINES")}
         env.update(SPEECH_WIZARD_HOME=str(home), TERM="xterm-256color")
         env.pop("TEXTUAL_DRIVER", None)
-        self.process = subprocess.Popen(
-            [sys.executable, "-c", START_IN_TERMINAL],
-            stdin=slave,
-            stdout=slave,
-            stderr=slave,
-            cwd=ROOT,
-            env=env,
-            start_new_session=True,
+        self.process, self.master = start_on_pty(
+            [sys.executable, "-c", START_IN_TERMINAL], cwd=ROOT, env=env, columns=columns, lines=lines
         )
-        os.close(slave)
         self.output = b""
         self.master_open = True
 
