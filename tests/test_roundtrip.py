@@ -15,13 +15,17 @@ from wizard import storage
 from wizard.assemble import render_text
 from wizard.export import render_markdown
 from wizard.model import (
+    DATE_SEPARATORS,
     DATE_STYLES,
+    OPENING_FRAMES,
     POINT_LAYOUTS,
     POINT_NUMBERINGS,
     CourseGroup,
     Layout,
+    Opening,
     Point,
     Section,
+    Signature,
     Speech,
     Training,
 )
@@ -77,9 +81,15 @@ sections = st.builds(
 speeches = st.builds(
     Speech,
     title=texts,
+    subtitle=texts,
     speaker=texts,
+    date_line=dates,
     salutation=texts,
+    greeting=texts,
+    opening=st.builds(Opening, frame=st.sampled_from(OPENING_FRAMES), own=st.booleans(), text=texts),
+    transition=texts,
     closing=texts,
+    signature=st.builds(Signature, name=texts, date=dates),
     training=st.builds(
         Training,
         name=texts,
@@ -88,6 +98,7 @@ speeches = st.builds(
         end=dates,
         organisers=st.lists(texts, max_size=3),
         activities=st.lists(texts, max_size=2),
+        duration=texts,
     ),
     courses=st.lists(st.builds(CourseGroup, verb=texts, items=st.lists(texts, max_size=3), tail=texts), max_size=3),
     sections=st.lists(sections, max_size=4),
@@ -96,6 +107,7 @@ speeches = st.builds(
         points=st.sampled_from(POINT_LAYOUTS),
         numbering=st.sampled_from(POINT_NUMBERINGS),
         date_style=st.sampled_from(DATE_STYLES),
+        date_separator=st.sampled_from(DATE_SEPARATORS),
         speaking_rate=st.integers(60, 600),
         target_minutes=st.integers(0, 600),
     ),
@@ -108,7 +120,7 @@ def cleaned(value):
         return clean(value)
     if isinstance(value, list):
         return [cleaned(item) for item in value]
-    if isinstance(value, (Speech, Training, CourseGroup, Section, Point, Layout)):
+    if isinstance(value, (Speech, Training, CourseGroup, Section, Point, Layout, Opening, Signature)):
         result = copy.copy(value)
         for spec in dataclasses.fields(value):
             setattr(result, spec.name, cleaned(getattr(value, spec.name)))

@@ -27,7 +27,7 @@ BROKEN: dict[str, bytes] = {
     "random-bytes-no-nul": random.Random(8).randbytes(400).replace(b"\x00", b"\xff"),
     "gbk": EXAMPLE.encode("gbk"),
     "utf-16": EXAMPLE.encode("utf-16"),
-    "newer-schema": MINIMAL.replace("= 1", "= 2").encode(),
+    "newer-schema": MINIMAL.replace("= 1", "= 3").encode(),
     "zero-schema": MINIMAL.replace("= 1", "= 0").encode(),
     "schema-bool": MINIMAL.replace("= 1", "= true").encode(),
     "schema-string": MINIMAL.replace("= 1", '= "1"').encode(),

@@ -52,11 +52,12 @@ def format_date(day: dt.date, *, with_year: bool = False) -> str:
     return _fill(wording["year_month_day" if with_year else "month_day"], day)
 
 
-def format_range(start: dt.date, end: dt.date | None, style: str = "month-day") -> str:
+def format_range(start: dt.date, end: dt.date | None, style: str = "month-day", separator: str = "—") -> str:
     """A date range in the speech's style; a single day when end is missing or equal.
 
     ``month-day``: 11月3日—11月5日; ``compact``: 11月3日—5日;
     ``with-year``: 2026年11月3日—11月5日. Across a year both years are always given.
+    ``separator`` ``至`` gives 11月3日至11月5日.
     """
     wording: dict[str, Any] = speech_wording()["dates"]
     with_year = style == "with-year"
@@ -71,4 +72,4 @@ def format_range(start: dt.date, end: dt.date | None, style: str = "month-day") 
             second = _fill(wording["day"], end)
         else:
             second = format_date(end)
-    return wording["range"].format(start=first, end=second)
+    return wording["range_to" if separator == "至" else "range"].format(start=first, end=second)

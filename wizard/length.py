@@ -17,7 +17,17 @@ from wizard.model import Speech
 TARGET_MINUTES: tuple[int, ...] = (3, 5, 8, 10)
 
 #: How blocks other than sections are named in the per-block count.
-_BLOCK_LABELS = {"title": "标题", "salutation": "称呼", "opening": "开头", "closing": "结束语"}
+_BLOCK_LABELS = {
+    "title": "标题",
+    "salutation": "称呼",
+    "greeting": "问候语",
+    "opening": "开头",
+    "transition": "过渡段",
+    "closing": "结束语",
+    "signature": "落款",
+}
+#: A section without a heading line, named for what it is.
+_HEADLESS_LABEL = "正文"
 
 
 def count_characters(text: str) -> int:
@@ -102,10 +112,12 @@ class BlockLength(NamedTuple):
     characters: int
 
 
-def _label(key: str, lines: tuple[str, ...]) -> str:
-    if key.startswith("section:"):
-        return lines[0] if lines else key
-    return _BLOCK_LABELS.get(key, key)
+def _label(block: Block) -> str:
+    if block.key.startswith("section:"):
+        if block.roles[:1] == ("heading",):
+            return block.lines[0]
+        return _HEADLESS_LABEL
+    return _BLOCK_LABELS.get(block.key, block.key)
 
 
 def block_lengths(speech: Speech) -> list[BlockLength]:
@@ -115,7 +127,7 @@ def block_lengths(speech: Speech) -> list[BlockLength]:
     section, left out of the speech, is left out here too.
     """
     return [
-        BlockLength(block.key, _label(block.key, block.lines), sum(map(count_characters, block.lines)))
+        BlockLength(block.key, _label(block), sum(map(count_characters, block.lines)))
         for block in blocks(speech)
         if block.lines
     ]
@@ -125,6 +137,7 @@ def blocks_line(speech: Speech) -> str:
     """Characters per block on one line, sections by number: ``开头 214 字，一 783 字，…``."""
     parts = []
     for block in block_lengths(speech):
-        label = block.label.split("、", 1)[0] if block.key.startswith("section:") else block.label
+        headed = block.key.startswith("section:") and block.label != _HEADLESS_LABEL
+        label = block.label.split("、", 1)[0] if headed else block.label
         parts.append(f"{label} {block.characters:,} 字")
     return "，".join(parts)

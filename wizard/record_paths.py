@@ -69,11 +69,11 @@ def set_text(speech: Speech, path: str, text: str) -> None:
 
 def block_key(path: str) -> str:
     """Which block of the assembled speech a field shows up in."""
-    if path.startswith(("training.", "courses")):
+    if path.startswith(("training.", "courses", "opening")):
         return "opening"
     if match := re.match(r"sections\[(\d+)\]", path):
         return f"section:{match.group(1)}"
     head = path.split(".")[0]
-    if head in ("title", "speaker"):
+    if head in ("title", "subtitle", "speaker", "date_line"):
         return "title"
     return head

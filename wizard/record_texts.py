@@ -38,9 +38,11 @@ def text_fields(speech: Speech) -> list[TextField]:
     training = speech.training
     fields = [
         TextField("title", "training", "heading", speech.title),
+        TextField("subtitle", "training", "line", speech.subtitle),
         TextField("speaker", "training", "name", speech.speaker),
         TextField("training.name", "training", "line", training.name),
         TextField("training.note", "training", "line", training.note),
+        TextField("training.duration", "training", "line", training.duration),
     ]
     for key in ("organisers", "activities"):
         fields += [
@@ -54,6 +56,9 @@ def text_fields(speech: Speech) -> list[TextField]:
             TextField(f"{where}.items[{number}]", "courses", "line", item) for number, item in enumerate(group.items)
         ]
         fields.append(TextField(f"{where}.tail", "courses", "line", group.tail))
+    # The transition may end in ：, announcing the points: no end punctuation is asked of it.
+    fields.append(TextField("opening.text", "courses", "paragraph", speech.opening.text))
+    fields.append(TextField("transition", "courses", "line", speech.transition))
     for index, section in enumerate(speech.sections):
         where, step = f"sections[{index}]", STEP_OF_KIND[section.kind]
         fields.append(TextField(f"{where}.heading", step, "heading", section.heading))
@@ -62,7 +67,9 @@ def text_fields(speech: Speech) -> list[TextField]:
             fields.append(TextField(f"{where}.points[{number}].lead", step, "lead", point.lead))
             fields.append(TextField(f"{where}.points[{number}].body", step, "paragraph", point.body))
     fields.append(TextField("salutation", "review", "line", speech.salutation))
+    fields.append(TextField("greeting", "review", "line", speech.greeting))
     fields.append(TextField("closing", "review", "paragraph", speech.closing))
+    fields.append(TextField("signature.name", "review", "name", speech.signature.name))
     return fields
 
 
@@ -77,11 +84,17 @@ def set_field(speech: Speech, path: str, value: str) -> None:
 
 _NAMES = {
     "title": "标题",
+    "subtitle": "副标题",
     "speaker": "发言人",
     "salutation": "称呼",
+    "greeting": "问候语",
+    "opening.text": "开头",
+    "transition": "过渡段",
     "closing": "结束语",
+    "signature.name": "落款",
     "training.name": "培训班名称",
     "training.note": "培训班括注",
+    "training.duration": "培训时长",
 }
 _PARTS = {
     "organisers": "组织单位",

@@ -11,19 +11,23 @@ import datetime as dt
 from typing import Any
 
 from wizard.model import (
+    DATE_SEPARATORS,
     DATE_STYLES,
+    OPENING_FRAMES,
     POINT_LAYOUTS,
     POINT_NUMBERINGS,
     SCHEMA_VERSION,
     SECTION_KINDS,
     CourseGroup,
     Layout,
+    Opening,
     Point,
     Section,
+    Signature,
     Speech,
     Training,
 )
-from wizard.text_cleaning import clean
+from wizard.text_cleaning import clean, one_line
 
 
 class SchemaError(ValueError):
@@ -35,7 +39,7 @@ class SchemaError(ValueError):
         self.message = message
 
 
-_TYPE_NAMES = {str: "文字", int: "整数", list: "列表", dict: "表", dt.date: "日期"}
+_TYPE_NAMES = {str: "文字", int: "整数", bool: "真假值（true/false）", list: "列表", dict: "表", dt.date: "日期"}
 #: What TOML gave instead, in the user's words (checked in order: bool is an int).
 _FOUND_NAMES = (
     (bool, "真假值（true/false）"),
@@ -109,21 +113,39 @@ _KEYS = {
     "courses": {"verb", "items", "tail"},
     "sections": {"kind", "heading", "intro", "points"},
     "points": {"lead", "body"},
+    "opening": set(),
+    "signature": set(),
+}
+#: Keys that version 2 added: in a version 1 file they are a mistake, and said to be.
+_KEYS_SINCE_2 = {
+    "": {"subtitle", "date_line", "greeting", "opening", "transition", "signature"},
+    "training": {"duration"},
+    "layout": {"date_separator"},
+    "opening": {"frame", "own", "text"},
+    "signature": {"name", "date"},
 }
 
 
-def _check_keys(table: dict[str, Any], kind: str, path: str) -> None:
+def _check_keys(table: dict[str, Any], kind: str, path: str, version: int = SCHEMA_VERSION) -> None:
     """A misspelt key would silently lose what was typed under it: refuse it."""
     for key in table:
-        if key not in _KEYS[kind]:
-            raise SchemaError(f"{path}.{key}" if path else key, "未知字段（拼写有误？）")
+        if key in _KEYS[kind]:
+            continue
+        where = f"{path}.{key}" if path else key
+        if key in _KEYS_SINCE_2.get(kind, ()):
+            if version >= 2:
+                continue
+            raise SchemaError(where, "版本 1 的记录没有这个字段（用到它请把 schema_version 改为 2）")
+        raise SchemaError(where, "未知字段（拼写有误？）")
 
 
 def from_data(data: dict[str, Any]) -> Speech:
-    """Build a record from parsed TOML, or raise SchemaError."""
-    _check_keys(data, "", "")
+    """Build a record from parsed TOML, or raise SchemaError.
+
+    A version 1 record reads as the same speech: it prints exactly as it did.
+    """
     if "schema_version" not in data:
-        raise SchemaError("schema_version", "缺少版本号（应为 schema_version = 1）")
+        raise SchemaError("schema_version", f"缺少版本号（应为 schema_version = {SCHEMA_VERSION}）")
     version = _get(data, "schema_version", int, "", SCHEMA_VERSION)
     if version > SCHEMA_VERSION:
         raise SchemaError(
@@ -131,16 +153,33 @@ def from_data(data: dict[str, Any]) -> Speech:
         )
     if version < 1:
         raise SchemaError("schema_version", f"无效的版本号 {version}")
+    _check_keys(data, "", "", version)
     training = _get(data, "training", dict, "", {})
     layout = _get(data, "layout", dict, "", {})
-    _check_keys(training, "training", "training")
-    _check_keys(layout, "layout", "layout")
+    opening = _get(data, "opening", dict, "", {})
+    signature = _get(data, "signature", dict, "", {})
+    for table, kind in ((training, "training"), (layout, "layout"), (opening, "opening"), (signature, "signature")):
+        _check_keys(table, kind, kind, version)
     defaults = Speech()
+    closing = _text(data, "closing", "", defaults.closing)
+    if version == 1:
+        # Version 1 printed the closing as one line, whatever lines it was typed in.
+        closing = one_line(closing)
     return Speech(
         title=_text(data, "title", ""),
+        subtitle=_text(data, "subtitle", ""),
         speaker=_text(data, "speaker", ""),
+        date_line=_date(data, "date_line", ""),
         salutation=_text(data, "salutation", "", defaults.salutation),
-        closing=_text(data, "closing", "", defaults.closing),
+        greeting=_text(data, "greeting", ""),
+        opening=Opening(
+            frame=_choice(opening, "frame", "opening", OPENING_FRAMES, "sample"),  # type: ignore[arg-type]
+            own=_get(opening, "own", bool, "opening", False),
+            text=_text(opening, "text", "opening"),
+        ),
+        transition=_text(data, "transition", ""),
+        closing=closing,
+        signature=Signature(name=_text(signature, "name", "signature"), date=_date(signature, "date", "signature")),
         training=Training(
             name=_text(training, "name", "training"),
             note=_text(training, "note", "training"),
@@ -148,6 +187,7 @@ def from_data(data: dict[str, Any]) -> Speech:
             end=_date(training, "end", "training"),
             organisers=_texts(training, "organisers", "training"),
             activities=_texts(training, "activities", "training"),
+            duration=_text(training, "duration", "training"),
         ),
         courses=[
             CourseGroup(
@@ -173,6 +213,7 @@ def from_data(data: dict[str, Any]) -> Speech:
             points=_choice(layout, "points", "layout", POINT_LAYOUTS, "joined"),  # type: ignore[arg-type]
             numbering=_choice(layout, "numbering", "layout", POINT_NUMBERINGS, "none"),  # type: ignore[arg-type]
             date_style=_choice(layout, "date_style", "layout", DATE_STYLES, "month-day"),  # type: ignore[arg-type]
+            date_separator=_choice(layout, "date_separator", "layout", DATE_SEPARATORS, "—"),  # type: ignore[arg-type]
             speaking_rate=_rate(layout),
             target_minutes=_minutes(layout),
         ),
@@ -213,18 +254,32 @@ def to_data(speech: Speech) -> dict[str, Any]:
 
 
 def _raw_data(speech: Speech) -> dict[str, Any]:
-    training = speech.training
+    training, opening, signature = speech.training, speech.opening, speech.signature
     data: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
-    for key in ("title", "speaker"):
+    for key in ("title", "subtitle", "speaker", "date_line"):
         if value := getattr(speech, key):
             data[key] = value
     data["salutation"] = speech.salutation
+    if speech.greeting:
+        data["greeting"] = speech.greeting
+    if opening != Opening():
+        data["opening"] = {"frame": opening.frame, "own": opening.own}
+        if opening.text:
+            data["opening"]["text"] = opening.text
+    if speech.transition:
+        data["transition"] = speech.transition
     data["closing"] = speech.closing
+    if signature != Signature():
+        data["signature"] = {"name": signature.name}
+        if signature.date is not None:
+            data["signature"]["date"] = signature.date
     data["training"] = {"name": training.name, "note": training.note}
     if training.start is not None:
         data["training"]["start"] = training.start
     if training.end is not None:
         data["training"]["end"] = training.end
+    if training.duration:
+        data["training"]["duration"] = training.duration
     data["training"]["organisers"] = list(training.organisers)
     data["training"]["activities"] = list(training.activities)
     layout = speech.layout
@@ -232,6 +287,7 @@ def _raw_data(speech: Speech) -> dict[str, Any]:
         "points": layout.points,
         "numbering": layout.numbering,
         "date_style": layout.date_style,
+        "date_separator": layout.date_separator,
         "speaking_rate": layout.speaking_rate,
         "target_minutes": layout.target_minutes,
     }
