@@ -116,3 +116,14 @@ def test_check_passes_the_example_and_fails_a_record_without_a_course_name(run_c
 def test_wrong_usage_exits_2_without_a_traceback(run_cli, args):
     run = run_cli(*args)
     assert run.status == 2 and "Traceback" not in run.stderr and run.stderr.strip()
+
+
+def test_render_writes_the_format_the_output_name_asks_for(run_cli, tmp_path):
+    record = tmp_path / "r.toml"
+    record.write_text(run_cli("example").stdout, encoding="utf-8")
+    for name, starts in (("发言.docx", b"PK"), ("发言.md", "各位领导".encode()), ("发言.txt", "各位领导".encode())):
+        assert run_cli("render", str(record), "-o", str(tmp_path / name)).status == 0
+        assert (tmp_path / name).read_bytes().startswith(starts), name
+    # An explicit --format wins over the name.
+    assert run_cli("render", str(record), "--format", "text", "-o", str(tmp_path / "x.docx")).status == 0
+    assert (tmp_path / "x.docx").read_bytes().startswith("各位领导".encode())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import subprocess
 import sys
@@ -183,3 +184,74 @@ def test_font_table_offers_chinese_fallbacks(titled) -> None:
     part = next(rel.target_part for rel in titled[1].part.rels.values() if rel.reltype.endswith("/fontTable"))
     fonts_xml = part.blob.decode("utf-8")
     assert '<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/><w:charset w:val="86"/>' in fonts_xml
+
+
+SHAPES = Path(__file__).parent / "fixtures" / "shapes"
+
+
+def right_chars(paragraph) -> float | None:
+    ind = paragraph._p.pPr.find(qn("w:ind")) if paragraph._p.pPr is not None else None
+    value = None if ind is None else ind.get(qn("w:rightChars"))
+    return None if value is None else int(value) / 100
+
+
+def test_closing_ceremony_title_block_is_centred_in_its_fonts(tmp_path: Path) -> None:
+    speech = load(SHAPES / "p2.toml")
+    document = docx.Document(str(write_docx(speech, tmp_path / "p2.docx")))
+    assert [paragraph.text for paragraph in document.paragraphs] == render_text(speech).splitlines()
+    title, subtitle, speaker, salutation = document.paragraphs[:4]
+    assert title.text == "不负韶华勇担当"
+    assert [fonts(run._element)["eastAsia"] for run in title.runs] == ["方正小标宋简体"]
+    assert title.runs[0].font.size.pt == 22
+    assert subtitle.text.startswith("——在市委党校")
+    for line in (subtitle, speaker):
+        assert [fonts(run._element)["eastAsia"] for run in line.runs] == ["楷体_GB2312"]
+        assert line.runs[0].font.size.pt == 16
+    for line in (title, subtitle, speaker):
+        assert line.alignment == WD_ALIGN_PARAGRAPH.CENTER
+        assert first_line_chars(line) is None
+    # A line's space under the block; the salutation flush left below it.
+    assert speaker.paragraph_format.space_after is not None and speaker.paragraph_format.space_after.pt > 20
+    assert first_line_chars(salutation) is None
+    # The two levels: 一、 in 黑体, （一）lead in 楷体 and its elaboration in 仿宋.
+    assert [fonts(run._element)["eastAsia"] for run in paragraph_starting(document, "一、").runs] == ["黑体"]
+    point = paragraph_starting(document, "（一）读原著")
+    assert point.runs[0].text == "（一）读原著学原文更加系统。"
+    assert [fonts(run._element)["eastAsia"] for run in point.runs] == ["楷体_GB2312", "仿宋_GB2312"]
+    for start in ("大家上午好", "很荣幸", "下面，", "最后，", "我的发言完毕"):
+        assert first_line_chars(paragraph_starting(document, start)) == "200"
+
+
+def test_date_line_centred_under_the_title(tmp_path: Path) -> None:
+    speech = load(SHAPES / "p2.toml")
+    speech.date_line = dt.date(2026, 6, 12)
+    document = docx.Document(str(write_docx(speech, tmp_path / "p2.docx")))
+    line = document.paragraphs[3]
+    assert line.text == "（2026年6月12日）"
+    assert line.alignment == WD_ALIGN_PARAGRAPH.CENTER
+    assert line.paragraph_format.space_after.pt > 20
+    assert document.paragraphs[2].paragraph_format.space_after is None
+
+
+def test_signature_on_the_right_with_the_date_four_characters_in(tmp_path: Path) -> None:
+    speech = load(SHAPES / "p1.toml")
+    document = docx.Document(str(write_docx(speech, tmp_path / "p1.docx")))
+    name, date = document.paragraphs[-2:]
+    assert (name.text, date.text) == ("赵刚", "2026年5月15日")
+    for line in (name, date):
+        assert line.alignment == WD_ALIGN_PARAGRAPH.RIGHT
+        assert first_line_chars(line) is None
+    assert right_chars(date) == 4
+    # The name centred over the date: 2026年5月15日 is 6.5 characters wide, 赵刚 two.
+    assert right_chars(name) == 4 + (6.5 - 2) / 2
+    assert name.paragraph_format.space_before.pt > 20
+    # The body above stays indented, and a written piece has no salutation.
+    assert first_line_chars(paragraph_starting(document, "一是要把准方向")) == "200"
+
+
+def test_a_long_name_over_a_short_date_is_not_pushed_past_the_margin() -> None:
+    from wizard.docx_export import signature_indents
+
+    name, date = signature_indents("中共某某市委组织部干部教育科全体同志", "2026年5月15日")
+    assert (name, date) == (0, 4)
+    assert signature_indents("张三", "") == (4, 0)

@@ -34,7 +34,11 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("example", help="在标准输出打印内置示例记录（TOML）")
     render = commands.add_parser("render", help="把记录排成发言稿")
     render.add_argument("file", help="记录文件（.toml），- 表示标准输入")
-    render.add_argument("--format", choices=("text", "markdown", "docx"), default="text", help="输出格式")
+    render.add_argument(
+        "--format",
+        choices=("text", "markdown", "docx"),
+        help="输出格式（默认按 -o 的扩展名：.docx、.md，其余为纯文本）",
+    )
     render.add_argument("-o", "--output", help="输出文件（默认标准输出；- 为标准输出；docx 必须指定）")
     render.add_argument("--force", action="store_true", help="输出文件已存在时覆盖它（不加则报错退出）")
     check = commands.add_parser(

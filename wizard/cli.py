@@ -85,6 +85,10 @@ def _render(args: argparse.Namespace) -> int:
 
     speech = _read_record(args.file)
     to_stdout = args.output in (None, "-")
+    if args.format is None:
+        # -o 发言.docx means a Word file: never plain text under a .docx name.
+        suffix = "" if to_stdout else os.path.splitext(args.output)[1].lower()
+        args.format = {".docx": "docx", ".md": "markdown", ".markdown": "markdown"}.get(suffix, "text")
     if args.format == "docx" and args.output is None:
         _say(f"{PROG}: 错误：docx 格式需要用 -o 指定输出文件（如 -o 发言.docx；-o - 为标准输出）")
         return 2

@@ -7,9 +7,11 @@ and with the same text; only fonts and layout are added (see
 
 - body 仿宋_GB2312 三号, every paragraph indented two characters;
 - ``一、`` headings 黑体, ``（一）`` point leads 楷体_GB2312;
-- the title 方正小标宋简体 二号 centred, the speaker line 楷体_GB2312 centred,
-  a line's space under them;
-- the salutation flush left, as it is spoken.
+- the title 方正小标宋简体 二号 centred; the subtitle, the speaker and the
+  date line 楷体_GB2312 三号 centred; a line's space under them;
+- the salutation flush left, as it is spoken;
+- the signature on the right, a line's space above it: the date 右空四字 and
+  the name centred over it (GB/T 9704 7.3.5.1).
 """
 
 from __future__ import annotations
@@ -34,10 +36,11 @@ def _second_level_leads(speech: Speech, key: str) -> tuple[str, ...]:
     """How ``（一）`` points laid out as paragraphs begin: number and lead, set in 楷体.
 
     GB/T 9704 sets second-level headings in 楷体_GB2312; here the lead sentence
-    is that heading and the elaboration after it stays 仿宋.
+    is that heading (alone on its line, or before its elaboration) and the
+    elaboration stays 仿宋.
     """
     settings = speech.layout
-    if not key.startswith("section:") or settings.points != "separate" or settings.numbering != "bracketed":
+    if not key.startswith("section:") or settings.points == "joined" or settings.numbering != "bracketed":
         return ()
     pattern = speech_wording()["numbering"]["bracketed"]
     points = [point for point in speech.sections[int(key.split(":")[1])].points if point_text(point)]
@@ -47,27 +50,67 @@ def _second_level_leads(speech: Speech, key: str) -> tuple[str, ...]:
     )
 
 
-def _add_title_line(document, line: str, is_title: bool) -> None:
+#: Lines set centred, with their font: the title block.
+_CENTRED = {
+    "title": (layout.TITLE_FONT, layout.TITLE_SIZE),
+    "subtitle": (layout.SUBHEADING_FONT, layout.BODY_SIZE),
+    "speaker": (layout.SUBHEADING_FONT, layout.BODY_SIZE),
+    "date-line": (layout.SUBHEADING_FONT, layout.BODY_SIZE),
+}
+#: GB/T 9704 7.3.5.1: the date 右空四字, the name centred over it.
+SIGNATURE_DATE_RIGHT = 4
+
+
+def text_width(text: str) -> float:
+    """Width in body characters: a Chinese character or full-width mark is one, ASCII half."""
+    return sum(0.5 if ord(char) < 0x2E80 else 1.0 for char in text)
+
+
+def signature_indents(name: str, date: str) -> tuple[float, float]:
+    """Right indents, in characters, of the signature's name and date lines.
+
+    The date stands four characters in from the right; the name is centred
+    over it, never past the right margin.
+    """
+    if not date:
+        return float(SIGNATURE_DATE_RIGHT), 0.0
+    centred = SIGNATURE_DATE_RIGHT + (text_width(date) - text_width(name)) / 2
+    return max(centred, 0.0), float(SIGNATURE_DATE_RIGHT)
+
+
+def _add_centred(document, role: str, line: str) -> None:
     paragraph = document.add_paragraph()
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    layout.off_grid(paragraph)
-    if is_title:
-        layout.add_run(paragraph, line, layout.TITLE_FONT, layout.TITLE_SIZE)
-    else:
-        layout.add_run(paragraph, line, layout.SUBHEADING_FONT)
+    font, size = _CENTRED[role]
+    if role == "title":
+        layout.off_grid(paragraph)
+    layout.add_run(paragraph, line, font, size)
 
 
-def _add_line(document, key: str, number: int, line: str, speech: Speech) -> None:
+def _add_signature(document, lines: list[tuple[str, str]]) -> None:
+    texts = dict(lines)
+    name_indent, date_indent = signature_indents(texts.get("signature", ""), texts.get("signature-date", ""))
+    for number, (role, line) in enumerate(lines):
+        paragraph = document.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        layout.right_indent(paragraph, name_indent if role == "signature" else date_indent)
+        if number == 0:
+            # 正文之下空一行 before the signature, as space rather than an empty paragraph.
+            paragraph.paragraph_format.space_before = layout.LINE_PITCH
+        layout.add_run(paragraph, line, layout.BODY_FONT)
+
+
+def _add_line(document, role: str, line: str, leads: tuple[str, ...]) -> None:
     paragraph = document.add_paragraph()
-    if key == "salutation":
+    if role == "salutation":
         layout.add_run(paragraph, line, layout.BODY_FONT)
         return
     layout.first_line_indent(paragraph, 2)
-    if key.startswith("section:") and number == 0:
+    if role == "heading":
         layout.outline_level(paragraph, 0)
         layout.add_run(paragraph, line, layout.HEADING_FONT)
         return
-    for lead in _second_level_leads(speech, key):
+    for lead in leads:
         if line.startswith(lead):
             layout.add_run(paragraph, lead, layout.SUBHEADING_FONT)
             if rest := line[len(lead) :]:
@@ -77,21 +120,25 @@ def _add_line(document, key: str, number: int, line: str, speech: Speech) -> Non
 
 
 def build(speech: Speech):
-    """The laid-out ``docx.Document``, not yet saved."""
+    """The laid-out ``docx.Document``, not yet saved: each line set by its role (``Block.roles``)."""
     document = Document()
     layout.setup_page(document)
     layout.setup_styles(document)
     layout.page_numbers(document)
     layout.register_fonts(document)
-    has_title = bool(clean(speech.title).strip())
     for block in blocks(speech):
-        for number, line in enumerate(block.lines):
-            if block.key == "title":
-                _add_title_line(document, clean(line), is_title=has_title and number == 0)
+        lines = [(role, clean(line)) for role, line in zip(block.roles, block.lines)]
+        if block.key == "signature":
+            _add_signature(document, lines)
+            continue
+        leads = _second_level_leads(speech, block.key)
+        for role, line in lines:
+            if role in _CENTRED:
+                _add_centred(document, role, line)
             else:
-                _add_line(document, block.key, number, clean(line), speech)
+                _add_line(document, role, line, leads)
         if block.key == "title":
-            # A blank line's worth of space under the title, without an empty paragraph.
+            # A blank line's worth of space under the title block, without an empty paragraph.
             document.paragraphs[-1].paragraph_format.space_after = layout.LINE_PITCH
     return document
 

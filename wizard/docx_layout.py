@@ -142,6 +142,13 @@ def first_line_indent(paragraph, chars: int) -> None:
     ind.set(qn("w:firstLine"), str(round(BODY_SIZE.pt * 20 * chars)))
 
 
+def right_indent(paragraph, chars: float) -> None:
+    """Right indent in characters (``w:rightChars``), with a twip fallback."""
+    ind = paragraph._p.get_or_add_pPr().get_or_add_ind()
+    ind.set(qn("w:rightChars"), str(round(chars * 100)))
+    ind.set(qn("w:right"), str(round(BODY_SIZE.pt * 20 * chars)))
+
+
 def outline_level(paragraph, level: int) -> None:
     """Make a heading show in Word's navigation pane without a Heading style's looks."""
     element = OxmlElement("w:outlineLvl")

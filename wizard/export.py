@@ -32,16 +32,11 @@ def render_markdown(speech: Speech) -> str:
 
     User text is escaped so that ``**`` blanks or ``[x]`` stay literal.
     """
+    marks = {"title": "# ", "heading": "## "}
     out: list[str] = []
     for block in blocks(speech):
-        for number, line in enumerate(block.lines):
-            text = _md_escape(clean(line))
-            if block.key == "title" and number == 0 and speech.title.strip():
-                out.append(f"# {text}")
-            elif block.key.startswith("section:") and number == 0:
-                out.append(f"## {text}")
-            else:
-                out.append(text)
+        for role, line in zip(block.roles, block.lines):
+            out.append(marks.get(role, "") + _md_escape(clean(line)))
     return "\n\n".join(out) + "\n"
 
 
