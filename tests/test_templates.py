@@ -32,14 +32,14 @@ def user_templates(home: Path) -> Path:
     return folder
 
 
-def _fill(speech: Speech) -> Speech:
+def _fill(speech: Speech, headings: bool = True) -> Speech:
     """Give a template's new speech the content a user would type."""
     speech.training.name = "年轻干部专题研讨班"
     speech.training.start = dt.date(2026, 3, 2)
     speech.training.end = dt.date(2026, 3, 6)
     speech.training.organisers = ["市委组织部"]
     for number, section in enumerate(speech.sections, start=1):
-        section.heading = f"第{number}部分的标题"
+        section.heading = f"第{number}部分的标题" if headings else ""
         section.points = [
             Point("在深学细悟中筑牢思想根基", "结合工作谈体会。"),
             Point("要持续改进工作作风", "具体举措。"),
@@ -50,7 +50,7 @@ def _fill(speech: Speech) -> Speech:
 def test_bundled_templates_in_order_without_problems():
     found, problems = templates.available()
     assert problems == []
-    assert [template.name for template in found][:3] == ["exchange", "written", "pledge"]
+    assert [template.name for template in found][:4] == ["exchange", "ceremony", "written", "pledge"]
     assert all(template.bundled and template.label and template.description for template in found)
     assert templates.get().name == templates.DEFAULT_TEMPLATE == "exchange"
 
@@ -69,16 +69,41 @@ def test_exchange_renders_like_the_sample():
     ]
 
 
-def test_written_has_a_title_and_no_salutation_or_closing():
-    speech = _fill(templates.get("written").new_speech())
-    speech.speaker = "市委组织部 张三"
+def test_written_has_a_title_a_yishi_body_and_a_signature_but_no_salutation_or_closing():
+    speech = _fill(templates.get("written").new_speech(), headings=False)
+    speech.signature.name, speech.signature.date = "张三", dt.date(2026, 3, 9)
     lines = render_text(speech).splitlines()
     assert lines[0] == speech.title and lines[0]
-    assert lines[1] == "市委组织部 张三"
-    assert lines[2].startswith("3月2日—3月6日")
-    assert not any(line.endswith("：") for line in lines)
+    assert lines[1].startswith("3月2日—3月6日，我参加了市委组织部组织的年轻干部专题研讨班，为期5天。")
+    assert lines[2] == "结合学习内容和本职工作，我谈几点体会："
+    # Headless sections: no 一、 lines, each point a paragraph of its own.
+    assert lines[3:7] == [
+        "一是在深学细悟中筑牢思想根基。结合工作谈体会。",
+        "二是要持续改进工作作风。具体举措。",
+        "一是在深学细悟中筑牢思想根基。结合工作谈体会。",
+        "二是要持续改进工作作风。具体举措。",
+    ]
+    assert lines[7:] == ["张三", "2026年3月9日"]
     assert "发言完毕" not in render_text(speech)
-    assert lines[-1] == "（二）要持续改进工作作风。具体举措。"  # each point its own numbered paragraph
+
+
+def test_closing_ceremony_has_the_title_block_greeting_two_levels_and_a_two_line_closing():
+    speech = _fill(templates.get("ceremony").new_speech())
+    speech.title, speech.speaker = "不负韶华勇担当", "陈静"
+    speech.training.duration = "五天"
+    lines = render_text(speech).splitlines()
+    assert lines[:5] == [
+        "不负韶华勇担当",
+        "——在培训班结业式上的发言",
+        "陈静",
+        "尊敬的各位领导、各位老师，亲爱的同学们：",
+        "大家好！",
+    ]
+    assert lines[5].startswith("很荣幸作为学员代表在结业式上发言。五天来，在市委组织部的精心安排下，")
+    assert lines[6] == "下面，我代表全体学员谈几点收获："
+    assert lines[7] == "一、第1部分的标题"
+    assert lines[8] == "（一）在深学细悟中筑牢思想根基。结合工作谈体会。"
+    assert lines[-2:] == ["最后，衷心感谢各位领导和老师的辛勤付出！", "我的发言完毕，谢谢大家！"]
 
 
 def test_pledge_is_short_and_ends_with_a_pledge():
@@ -90,7 +115,7 @@ def test_pledge_is_short_and_ends_with_a_pledge():
     assert lines[-1].startswith("我们将") and "以实际行动" in lines[-1]
 
 
-@pytest.mark.parametrize("name", ["exchange", "written", "pledge"])
+@pytest.mark.parametrize("name", ["exchange", "ceremony", "written", "pledge"])
 def test_every_template_starts_a_speech_the_checks_accept_once_filled(name):
     template = templates.get(name)
     blank = template.new_speech()
@@ -156,7 +181,7 @@ def test_broken_user_templates_are_reported_by_file_and_skipped(user_templates):
     for filename, (text, _) in BROKEN.items():
         (user_templates / filename).write_text(text, encoding="utf-8")
     found, problems = templates.available()
-    assert [template.name for template in found] == ["exchange", "written", "pledge"]
+    assert [template.name for template in found] == ["exchange", "ceremony", "written", "pledge"]
     reported = {Path(problem.path).name: problem for problem in problems}
     assert set(reported) == set(BROKEN)
     for filename, (_, detail) in BROKEN.items():
@@ -174,7 +199,7 @@ def test_a_broken_override_leaves_the_bundled_template_in_use(user_templates):
 def test_unknown_template_lists_the_names_there_are():
     with pytest.raises(templates.UnknownTemplateError) as raised:
         templates.get("speech")
-    assert "speech" in str(raised.value) and "exchange、written、pledge" in str(raised.value)
+    assert "speech" in str(raised.value) and "exchange、ceremony、written、pledge" in str(raised.value)
 
 
 def test_cli_unknown_template_is_a_one_line_usage_error(capsys):
@@ -200,7 +225,7 @@ def test_cli_templates_lists_names_and_labels_and_reports_broken_ones(user_templ
     (user_templates / "broken.toml").write_text("[template\n", encoding="utf-8")
     assert cli.main(["templates"]) == 0
     out, err = capsys.readouterr()
-    assert [line.split()[0] for line in out.splitlines()] == ["exchange", "written", "pledge"]
+    assert [line.split()[0] for line in out.splitlines()] == ["exchange", "ceremony", "written", "pledge"]
     assert "学习心得交流发言" in out and "表态发言" in out
     assert "broken.toml" in err and "已跳过" in err
 
@@ -208,7 +233,7 @@ def test_cli_templates_lists_names_and_labels_and_reports_broken_ones(user_templ
 def test_a_template_nested_too_deep_is_reported_and_skipped(user_templates):
     (user_templates / "deep.toml").write_text("x = " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
     found, problems = templates.available()
-    assert [template.name for template in found] == ["exchange", "written", "pledge"]
+    assert [template.name for template in found] == ["exchange", "ceremony", "written", "pledge"]
     assert len(problems) == 1
     line = problems[0].skipped_line()
     assert "deep.toml" in line and "嵌套过深" in line and "已跳过" in line
@@ -227,7 +252,7 @@ def test_a_fifo_is_named_and_skipped_without_being_read(user_templates):
         reader.join(timeout=10)
         pytest.fail("templates.available() blocked on a named pipe")
     found, problems = result[0]
-    assert [template.name for template in found] == ["exchange", "written", "pledge"]
+    assert [template.name for template in found] == ["exchange", "ceremony", "written", "pledge"]
     assert [Path(problem.path).name for problem in problems] == ["pipe.toml"]
     assert "不是普通文件" in problems[0].skipped_line()
 
@@ -244,7 +269,7 @@ def test_only_regular_files_under_the_size_limit_are_read(user_templates):
     else:
         linked = ["linked"]
     found, problems = templates.available()
-    assert [template.name for template in found] == ["exchange", "written", "pledge", *linked, "mine"]
+    assert [template.name for template in found] == ["exchange", "ceremony", "written", "pledge", *linked, "mine"]
     reported = {Path(problem.path).name: problem.skipped_line() for problem in problems}
     assert set(reported) == {"folder.toml", "big.toml"}
     assert "不是普通文件" in reported["folder.toml"]

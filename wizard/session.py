@@ -12,12 +12,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from wizard import files, history, record_paths, storage
-from wizard.assemble import render_text
+from wizard.assemble import opening, render_text
 from wizard.dates import DateError, parse_date
 from wizard.model import Speech
 from wizard.text_cleaning import clean
 
-DATE_FIELDS = ("training.start", "training.end")
+#: Fields that hold a date: what was typed is kept beside the record, readable or not.
+DATE_FIELDS = ("training.start", "training.end", "date_line", "signature.date")
+#: The opening's text: while the opening is assembled, the field shows the assembled text,
+#: and typing into it makes the opening the writer's own.
+OPENING_TEXT = "opening.text"
 _UNSAFE_NAME = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]+')
 
 
@@ -59,34 +63,54 @@ class Session:
             text_path = self.path.with_suffix(".txt")
             if _read_text(text_path) == render_text(self.speech):
                 self.remember(text_path)
+        self.reset_date_texts()
+
+    def reset_date_texts(self) -> None:
+        """Show the record's dates in their fields (after the record was replaced)."""
+        self.date_texts.clear()
+        self.date_errors.clear()
         for path in DATE_FIELDS:
-            value = getattr(self.speech.training, path.split(".")[1])
-            self.date_texts.setdefault(path, value.isoformat() if value else "")
+            target, name = record_paths.locate(self.speech, path)
+            value = getattr(target, str(name))
+            self.date_texts[path] = value.isoformat() if value else ""
 
     def text_of(self, path: str) -> str:
         if path in DATE_FIELDS:
             return self.date_texts.get(path, "")
+        if path == OPENING_TEXT and not self.speech.opening.own:
+            return opening(self.speech)
         return record_paths.get_text(self.speech, path)
 
     def set_text(self, path: str, text: str) -> None:
-        """Store what was typed into the field at ``path``."""
+        """Store what was typed into the field at ``path``.
+
+        Typing into the assembled opening makes it the writer's own, kept as typed.
+        """
         if path in DATE_FIELDS:
             self._set_date(path, text)
         else:
             record_paths.set_text(self.speech, path, text)
+            if path == OPENING_TEXT:
+                self.speech.opening.own = True
+        self.dirty = True
+
+    def assemble_opening(self) -> None:
+        """Give the opening back to the course facts: the writer's own text is dropped."""
+        self.speech.opening.own = False
+        self.speech.opening.text = ""
         self.dirty = True
 
     def _set_date(self, path: str, text: str) -> None:
         text = clean(text)
         self.date_texts[path] = text
-        name = path.split(".")[1]
+        target, name = record_paths.locate(self.speech, path)
         try:
             value = parse_date(text, self.today)
         except DateError as error:
             self.date_errors[path] = str(error)
             return
         self.date_errors.pop(path, None)
-        setattr(self.speech.training, name, value)
+        setattr(target, str(name), value)
 
     def changed(self) -> None:
         """Mark a structural change (points added, moved, removed) as unsaved."""

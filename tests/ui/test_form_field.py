@@ -49,7 +49,8 @@ async def test_kept_rows_are_the_rows_textarea_draws(private_home):
 @pytest.mark.perf
 async def test_a_key_near_the_end_draws_only_the_rows_that_changed(private_home, monkeypatch):
     app = demo_app()
-    async with app.run_test(size=(120, 40)) as pilot:
+    # Tall enough that the field stays in view (scrolling would move, and redraw, every row).
+    async with app.run_test(size=(120, 60)) as pilot:
         app.go_to("reflections")
         await pilot.pause()
         area = widget_for(pilot, BODY)

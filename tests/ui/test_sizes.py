@@ -10,7 +10,7 @@ import pytest
 from textual import events
 from textual.pilot import Pilot
 from textual.widget import Widget
-from textual.widgets import Input, TextArea
+from textual.widgets import Collapsible, Input, TextArea
 
 from tests.ui.conftest import click, demo_app, new_app, screen_text, widget_for
 from wizard.ui.wording import STEPS
@@ -37,7 +37,11 @@ def rows(pilot: Pilot) -> list[str]:
 
 def some_fields(pilot: Pilot) -> list[Widget]:
     """The step's first and last field: the form has to scroll to reach the last."""
-    found = list(pilot.app.screen.query("FieldInput, FieldArea"))
+    found = [
+        widget
+        for widget in pilot.app.screen.query("FieldInput, FieldArea")
+        if not any(isinstance(folded, Collapsible) and folded.collapsed for folded in widget.ancestors)
+    ]
     return [found[0], found[-1]]
 
 

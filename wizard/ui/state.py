@@ -17,6 +17,9 @@ from wizard.checks import Problem, check
 from wizard.model import Point, Speech
 from wizard.ui.wording import STEPS, Wording
 
+#: The step a date field is on, where it is not step 1.
+DATE_STEPS = {"signature.date": "review"}
+
 if TYPE_CHECKING:
     from wizard.session import Session
     from wizard.templates import Template
@@ -107,7 +110,9 @@ class WizardState:
             from wizard import typography
 
             dates = self.session.date_errors
-            typed = [Problem("error", "training", path, message) for path, message in dates.items()]
+            typed = [
+                Problem("error", DATE_STEPS.get(path, "training"), path, message) for path, message in dates.items()
+            ]
             found = [problem for problem in check(self.speech) if problem.field not in dates]
             style = [
                 Problem("warning", finding.step, finding.field, f"{finding.message}：{finding.marked_context()}")
@@ -145,9 +150,15 @@ class WizardState:
         self.session.template = template.name
         fresh = template.new_speech()
         speech = self.speech
+        # The kind decides the speech's shape; the dates stay written as the user chose.
+        fresh.layout.date_style, fresh.layout.date_separator = speech.layout.date_style, speech.layout.date_separator
         speech.salutation, speech.closing, speech.layout = fresh.salutation, fresh.closing, fresh.layout
-        if not speech.title.strip():
-            speech.title = fresh.title
+        speech.greeting, speech.transition = fresh.greeting, fresh.transition
+        if not speech.opening.own:
+            speech.opening = fresh.opening
+        for name in ("title", "subtitle"):
+            if not getattr(speech, name).strip():
+                setattr(speech, name, getattr(fresh, name))
         if all(is_blank(section) for section in speech.sections):
             speech.sections = fresh.sections
             for section in speech.sections:

@@ -22,6 +22,11 @@ def app_text(key: str) -> str:
     return str(load("steps")["app"][key])
 
 
+def layout_text() -> dict[str, str]:
+    """The labels of the speech's layout choices (``[layout]`` in steps.toml)."""
+    return dict(load("steps")["layout"])
+
+
 def choices(name: str) -> list[str]:
     """Common wordings offered as suggestions (salutations, verbs, tails…)."""
     return list(load("speech")["choices"][name])

@@ -1,17 +1,21 @@
-"""Step 2, 课程内容: course topics in groups, each a verb, its items and an optional tail."""
+"""Step 2, 课程内容: course topics in groups; the opening they make, or the writer's own; the transition."""
 
 from __future__ import annotations
 
 import re
+from typing import cast
 
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Button, Static
+from textual.widgets import Button, Select, Static, TextArea
 
-from wizard.model import CourseGroup
+from wizard.model import OPENING_FRAMES, CourseGroup, OpeningFrame
+from wizard.session import OPENING_TEXT
+from wizard.ui.dialogs.confirm import ConfirmDialog
 from wizard.ui.screens.step import PagedStep
+from wizard.ui.widgets.form_field import FormField, field_id
 from wizard.ui.widgets.list_buttons import ItemButton, apply_move, item_buttons
 from wizard.ui.widgets.pager import PAGE_SIZE, Pager, page_count, page_of
 from wizard.ui.wording import app_text, choices
@@ -25,6 +29,67 @@ class CoursesScreen(PagedStep):
         with Vertical(id="groups"):
             yield from self.compose_page()
         yield Button(f"＋ {app_text('add')}一组课程", id="add-group")
+        yield from self.compose_opening()
+
+    def compose_opening(self) -> ComposeResult:
+        """The opening: a frame to assemble it in, or the writer's own text; then the transition."""
+        speech, session = self.state.speech, self.state.session
+        texts = self.state.wording.step("courses")["opening"]
+        with Vertical(id="opening-card", classes="card"):
+            yield Static(Content(texts["label"]), classes="card-title")
+            yield Static(Content(texts["frame"]), classes="field-label")
+            frames = [(texts[f"frame_{frame}"], frame) for frame in OPENING_FRAMES]
+            yield Select(frames, value=speech.opening.frame, allow_blank=False, id="opening-frame")
+            yield Static(Content(texts["own" if speech.opening.own else "assembled"]), id="opening-state")
+            yield self.field("opening", OPENING_TEXT, session.text_of(OPENING_TEXT), multiline=True)
+            yield Button(texts["assemble"], id="assemble-opening", disabled=not speech.opening.own)
+            yield self.field("transition", "transition", speech.transition, multiline=True)
+
+    def field_edited(self, field: FormField) -> None:
+        super().field_edited(field)
+        self.show_opening()
+
+    def show_opening(self) -> None:
+        """The opening field follows the facts while the opening is assembled; the state line says which."""
+        opening = self.state.speech.opening
+        texts = self.state.wording.step("courses")["opening"]
+        self.query_one("#opening-state", Static).update(Content(texts["own" if opening.own else "assembled"]))
+        self.query_one("#assemble-opening", Button).disabled = not opening.own or self.state.session.read_only
+        area = self.query_one(f"#{field_id(OPENING_TEXT)}", TextArea)
+        text = self.state.session.text_of(OPENING_TEXT)
+        if area.text != text:
+            area.load_text(text)
+
+    def on_screen_resume(self) -> None:
+        super().on_screen_resume()
+        self.show_opening()
+
+    @on(Select.Changed, "#opening-frame")
+    def frame_chosen(self, event: Select.Changed) -> None:
+        opening = self.state.speech.opening
+        if event.value == opening.frame:
+            return
+        opening.frame = cast(OpeningFrame, event.value)
+        self.state.changed()
+        if opening.own:
+            self.ask_to_assemble()
+        else:
+            self.show_opening()
+            self.show_record()
+
+    @on(Button.Pressed, "#assemble-opening")
+    def ask_to_assemble(self) -> None:
+        """Give the opening back to the facts, once the writer has said yes."""
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.state.session.assemble_opening()
+                self.state.changed()
+                self.show_opening()
+                self.show_record()
+
+        question = self.state.wording.step("courses")["opening"]["ask"]
+        self.app.push_screen(ConfirmDialog(question, "重新生成", "保留我写的", yes_first=False), answered)
 
     def compose_page(self) -> ComposeResult:
         groups = self.state.speech.courses

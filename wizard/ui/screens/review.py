@@ -11,19 +11,11 @@ from textual.widgets import Button, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from wizard.length import blocks_line, measure_speech
-from wizard.model import DATE_STYLES, POINT_LAYOUTS, POINT_NUMBERINGS
 from wizard.ui.messages import GoTo
 from wizard.ui.screens.step import StepScreen
-from wizard.ui.wording import app_text, choices
+from wizard.ui.wording import app_text, choices, layout_text
 
 TARGETS = (3, 5, 8, 10)
-
-_OPTION_KEYS = {
-    "points": ("points", POINT_LAYOUTS),
-    "numbering": ("numbering", POINT_NUMBERINGS),
-    "date_style": ("date", DATE_STYLES),
-}
-_CHOICES = (*_OPTION_KEYS, "target_minutes")
 
 
 class ReviewScreen(StepScreen):
@@ -43,20 +35,18 @@ class ReviewScreen(StepScreen):
         yield Label(Content(wording["problems"]), classes="field-label")
         yield OptionList(id="problems")
         yield Button("自动修正标点…", id="fix-typography", action="app.fix_typography")
+        session = self.state.session
         yield self.field("salutation", "salutation", speech.salutation, suggestions=choices("salutations"))
-        yield self.field("closing", "closing", speech.closing, suggestions=choices("closings"))
-        layout_text = wording["layout"]
+        yield self.field("greeting", "greeting", speech.greeting, suggestions=choices("greetings"))
+        yield self.field("closing", "closing", speech.closing, multiline=True)
+        yield self.field("signature_name", "signature.name", speech.signature.name)
+        yield self.field("signature_date", "signature.date", session.text_of("signature.date"))
+        texts = layout_text()
         with Vertical(id="layout", classes="card"):
-            yield Static(Content(layout_text["label"]), classes="card-title")
-            for attribute, (prefix, values) in _OPTION_KEYS.items():
-                yield Label(Content(layout_text[attribute]))
-                options = [(layout_text[f"{prefix}_{value.replace('-', '_')}"], value) for value in values]
-                yield Select(
-                    options, value=getattr(speech.layout, attribute), allow_blank=False, id=f"layout-{attribute}"
-                )
-            yield Label(Content(layout_text["target_minutes"]))
-            targets = [(layout_text["target_none"], 0)] + [
-                (layout_text["target_n"].format(minutes=minutes), minutes) for minutes in TARGETS
+            yield Static(Content(texts["label"]), classes="card-title")
+            yield Label(Content(texts["target_minutes"]))
+            targets = [(texts["target_none"], 0)] + [
+                (texts["target_n"].format(minutes=minutes), minutes) for minutes in TARGETS
             ]
             yield Select(
                 targets,
@@ -64,7 +54,7 @@ class ReviewScreen(StepScreen):
                 allow_blank=False,
                 id="layout-target_minutes",
             )
-            yield Label(Content(layout_text["speaking_rate"]))
+            yield Label(Content(texts["speaking_rate"]))
             yield Input(str(speech.layout.speaking_rate), id="layout-rate", type="integer", select_on_focus=False)
 
     def preview_key(self) -> str:
@@ -110,11 +100,10 @@ class ReviewScreen(StepScreen):
             problem = problems[number]
             self.post_message(GoTo(problem.step, focus=problem.field))
 
-    @on(Select.Changed)
-    def layout_changed(self, event: Select.Changed) -> None:
-        attribute = (event.select.id or "").removeprefix("layout-")
-        if attribute in _CHOICES and getattr(self.state.speech.layout, attribute) != event.value:
-            setattr(self.state.speech.layout, attribute, event.value)
+    @on(Select.Changed, "#layout-target_minutes")
+    def target_changed(self, event: Select.Changed) -> None:
+        if self.state.speech.layout.target_minutes != event.value:
+            self.state.speech.layout.target_minutes = int(str(event.value))
             self.state.changed()
             self.show_record()
 

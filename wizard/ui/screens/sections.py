@@ -11,18 +11,19 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, Static
 
+from wizard.assemble import section_number, section_numbers
 from wizard.model import Point, Section, SectionKind
 from wizard.numerals import chinese_numeral
 from wizard.ui.screens.step import PagedStep
-from wizard.ui.widgets.form_field import field_id
+from wizard.ui.widgets.form_field import FormField, field_id
 from wizard.ui.widgets.list_buttons import ItemButton, apply_move, item_buttons
 from wizard.ui.widgets.pager import PAGE_SIZE, Pager, page_count, page_of
 from wizard.ui.widgets.phrase_complete import PhraseAutoComplete
-from wizard.ui.wording import app_text
+from wizard.ui.wording import app_text, layout_text
 
 
 class SectionsScreen(PagedStep):
@@ -38,6 +39,15 @@ class SectionsScreen(PagedStep):
         return f"section:{positions[0]}" if positions else "closing"
 
     def compose_form(self) -> ComposeResult:
+        if self.KIND == "reflection":
+            # The body's shape is the whole speech's: asked where its first sections are written.
+            with Vertical(id="body-shape", classes="card"):
+                yield Static(Content(layout_text()["body_label"]), classes="card-title")
+                with Horizontal(classes="layout-row"):
+                    with Vertical():
+                        yield from self.layout_select("points")
+                    with Vertical():
+                        yield from self.layout_select("numbering")
         with Vertical(id="sections"):
             yield from self.compose_page()
         yield Button(f"＋ {app_text('add')}一个部分", id="add-section")
@@ -52,8 +62,8 @@ class SectionsScreen(PagedStep):
         for order, index in enumerate(positions[start : start + PAGE_SIZE], start=start):
             section = sections[index]
             path = f"sections[{index}]"
-            with Vertical(classes="section card"):
-                yield Static(Content(f"{chinese_numeral(index + 1)}、"), classes="card-title")
+            with Vertical(classes="section card", name=str(index)):
+                yield Static(Content(self.section_title(index)), classes="card-title")
                 yield self.field("heading", f"{path}.heading", section.heading)
                 yield PhraseAutoComplete(f"#{field_id(path + '.heading')}", "heading", self.STEP)
                 yield self.field("intro", f"{path}.intro", section.intro, multiline=True)
@@ -67,6 +77,22 @@ class SectionsScreen(PagedStep):
                         yield from item_buttons("point", number, len(section.points), owner=index)
                 yield Button(f"＋ {app_text('add')}一点", classes="add-point", name=str(index))
                 yield from item_buttons("section", order, len(positions), owner=index)
+
+    def section_title(self, index: int) -> str:
+        """The card's title: the section's number as printed (一、), or that it prints none."""
+        speech = self.state.speech
+        number = section_numbers(speech)[index]
+        if number is None:  # nothing typed yet: the number it will take
+            number = section_number(speech, index)
+        return f"{chinese_numeral(number)}、" if number else self.state.wording.step(self.STEP)["headless"]
+
+    def field_edited(self, field: FormField) -> None:
+        super().field_edited(field)
+        if field.path.endswith(".heading"):
+            # A heading typed or emptied numbers the sections anew.
+            for card in self.query(".section.card"):
+                index = int(str(card.name))
+                card.query_one(".card-title", Static).update(Content(self.section_title(index)))
 
     def page_for(self, path: str) -> int | None:
         match = re.match(r"sections\[(\d+)\]", path)

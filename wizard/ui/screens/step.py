@@ -16,9 +16,10 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Button, Footer, Input, Static, TextArea
+from textual.widgets import Button, Collapsible, Footer, Input, Label, Select, Static, TextArea
 
 from wizard.length import count_blocks
+from wizard.model import DATE_SEPARATORS, DATE_STYLES, POINT_LAYOUTS, POINT_NUMBERINGS
 from wizard.record_paths import block_key
 from wizard.ui.messages import GoTo
 from wizard.ui.state import RecordView
@@ -26,10 +27,22 @@ from wizard.ui.widgets.form_field import FieldArea, FieldInput, FormField, field
 from wizard.ui.widgets.pager import Pager
 from wizard.ui.widgets.preview import Preview
 from wizard.ui.widgets.step_bar import StepBar
-from wizard.ui.wording import STEPS, app_text
+from wizard.ui.wording import STEPS, app_text, layout_text
+
+#: The layout choices a step may show: attribute of ``Layout`` → (label key prefix, values).
+LAYOUT_CHOICES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "points": ("points", POINT_LAYOUTS),
+    "numbering": ("numbering", POINT_NUMBERINGS),
+    "date_style": ("date", DATE_STYLES),
+    "date_separator": ("separator", DATE_SEPARATORS),
+}
+#: How a value is named in the label keys, where it is not a plain word.
+_VALUE_NAMES = {"—": "dash", "至": "to"}
 
 #: The controls that change the record, besides its fields.
-CHANGES_THE_RECORD = "Select, #layout-rate, .item-button, #add-group, #add-section, .add-point, #fix-typography"
+CHANGES_THE_RECORD = (
+    "Select, #layout-rate, .item-button, #add-group, #add-section, .add-point, #fix-typography, #assemble-opening"
+)
 
 #: Below this many columns a terminal is tiny: the footer leaves out the command palette's key.
 TINY = 60
@@ -85,6 +98,28 @@ class StepScreen(Screen[None]):
                 field.disabled = True
         return field
 
+    def layout_select(self, attribute: str) -> ComposeResult:
+        """A label and a Select for one of the speech's layout choices (``LAYOUT_CHOICES``)."""
+        texts = layout_text()
+        prefix, values = LAYOUT_CHOICES[attribute]
+        options = [(texts[f"{prefix}_{_VALUE_NAMES.get(value, value).replace('-', '_')}"], value) for value in values]
+        yield Label(Content(texts[attribute]))
+        yield Select(
+            options,
+            value=getattr(self.state.speech.layout, attribute),
+            allow_blank=False,
+            id=f"layout-{attribute}",
+            classes="layout-choice",
+        )
+
+    @on(Select.Changed, ".layout-choice")
+    def layout_changed(self, event: Select.Changed) -> None:
+        attribute = (event.select.id or "").removeprefix("layout-")
+        if getattr(self.state.speech.layout, attribute) != event.value:
+            setattr(self.state.speech.layout, attribute, event.value)
+            self.state.changed()
+            self.show_record()
+
     def on_mount(self) -> None:
         self.apply_read_only()
 
@@ -116,6 +151,7 @@ class StepScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         """Shown again: the record may have changed on another step."""
+        self.reload_values()
         self.show_record()
         self.refresh_messages()
         focused = self.focused
@@ -219,6 +255,10 @@ class StepScreen(Screen[None]):
         if not widgets:
             return False
         widget = widgets.first()
+        for folded in widget.ancestors_with_self:
+            # A field folded away (the title block) is unfolded to be worked on.
+            if isinstance(folded, Collapsible):
+                folded.collapsed = False
         widget.focus()
         self.call_after_refresh(widget.scroll_visible, animate=False)
         return True

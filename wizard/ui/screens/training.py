@@ -1,16 +1,19 @@
-"""Step 1, 培训概况: the course, its dates, organisers and activities; optional title and speaker."""
+"""Step 1, 培训概况: the course, its dates and duration, organisers and activities; the title block."""
 
 from __future__ import annotations
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Select, Static
+from textual.widgets import Collapsible, Select, Static
 
 from wizard.ui.messages import TemplateChosen
 from wizard.ui.screens.step import StepScreen
+
+#: The title block's lines, in the order they print.
+TITLE_BLOCK = ("title", "subtitle", "speaker", "date_line")
 
 
 class TrainingScreen(StepScreen):
@@ -20,20 +23,31 @@ class TrainingScreen(StepScreen):
         session = self.state.session
 
         def field(name: str, multiline: bool = False):
-            path = name if name in ("title", "speaker") else f"training.{name}"
+            path = name if name in TITLE_BLOCK else f"training.{name}"
             return self.field(name, path, session.text_of(path), multiline=multiline)
 
         if session.template is not None:
             yield from self.compose_template_choice(session.template)
         yield field("name")
-        yield field("note")
+        with Horizontal(classes="field-row"):
+            yield field("note")
+            yield field("duration")
         with Horizontal(classes="dates field-row"):
             yield field("start")
             yield field("end")
         yield field("organisers", multiline=True)
         yield field("activities", multiline=True)
-        yield field("title")
-        yield field("speaker")
+        # Most exchange speeches have no title block: folded away until wanted, open once it has text.
+        has_title_block = any(session.text_of(name).strip() for name in TITLE_BLOCK)
+        shape_texts = self.state.wording.step("training")["more"]
+        with Collapsible(title=shape_texts, collapsed=not has_title_block, id="title-block"):
+            for name in TITLE_BLOCK:
+                yield field(name)
+            with Horizontal(classes="layout-row"):
+                with Vertical():
+                    yield from self.layout_select("date_style")
+                with Vertical():
+                    yield from self.layout_select("date_separator")
 
     def compose_template_choice(self, current: str) -> ComposeResult:
         """A new speech first chooses its kind: exchange speech, written reflection, pledge…"""

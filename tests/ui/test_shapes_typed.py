@@ -1,0 +1,91 @@
+"""A closing-ceremony speech (tests/fixtures/shapes/p2) typed into a new speech, as a user would."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Select
+
+from tests.ui.conftest import click, new_app, paste_into, screen_text
+from wizard.checks import check, has_errors
+
+P2 = Path(__file__).parent.parent / "fixtures" / "shapes" / "p2.txt"
+
+
+async def next_step(pilot) -> None:
+    await click(pilot, "#next")
+
+
+async def test_p2_typed_into_a_new_speech_prints_exactly_its_text(private_home):
+    app = new_app()
+    async with app.run_test(size=(140, 45)) as pilot:
+        await pilot.pause()
+        # Step 1: the kind of speech, the course, and the title block (folded away until opened).
+        app.screen.query_one("#template", Select).value = "ceremony"
+        await pilot.pause()
+        await paste_into(pilot, "training.name", "市委党校第八期中青年干部培训班")
+        await paste_into(pilot, "training.duration", "两个月")
+        await paste_into(pilot, "training.organisers", "市委组织部\n市委党校")
+        await click(pilot, "#title-block CollapsibleTitle")
+        await paste_into(pilot, "title", "不负韶华勇担当")
+        await paste_into(pilot, "subtitle", "——在市委党校第八期中青年干部培训班结业式上的发言")
+        await paste_into(pilot, "speaker", "陈静")
+        # Step 2: the opening in the writer's own words, then the transition.
+        await next_step(pilot)
+        assert "很荣幸作为学员代表在结业式上发言。两个月来，在市委组织部和市委党校的精心安排下" in (
+            app.state.session.text_of("opening.text")
+        ), "the assembled opening, in the ceremony's frame, is there to start from"
+        await paste_into(
+            pilot,
+            "opening.text",
+            "很荣幸作为学员代表在结业式上发言。两个月来，在市委组织部和市委党校的精心安排下，"
+            "我们系统学习了党的创新理论，开展了专题研讨和实地调研，度过了一段充实而难忘的时光。",
+        )
+        assert "自己写的开头" in screen_text(pilot)
+        await paste_into(pilot, "transition", "下面，我代表全体学员谈两点收获：")
+        # Step 3: two sections of two points each; the template set （一） points, a paragraph each.
+        await next_step(pilot)
+        sections = [
+            (
+                "理论功底更加扎实",
+                [
+                    (
+                        "读原著学原文更加系统。",
+                        "我们逐篇研读了重要著作，撰写读书笔记二十余篇，对党的创新理论有了更加系统的理解。",
+                    ),
+                    (
+                        "学用结合更加紧密。",
+                        "围绕全市重点工作，我们带着问题学、联系实际悟，把所学所思转化为推动工作的思路。",
+                    ),
+                ],
+            ),
+            (
+                "党性修养更加坚定",
+                [
+                    ("在现场教学中接受洗礼。", "走进革命旧址，重温入党誓词，我们深刻感悟到初心使命的分量。"),
+                    ("在严格管理中锤炼作风。", "学校严格落实学员管理规定，大家自觉遵守纪律，养成了良好学风。"),
+                ],
+            ),
+        ]
+        for index, (heading, points) in enumerate(sections):
+            await paste_into(pilot, f"sections[{index}].heading", heading)
+            for number, (lead, body) in enumerate(points):
+                if number:
+                    await click(pilot, app.screen.query(".add-point")[index])
+                await paste_into(pilot, f"sections[{index}].points[{number}].lead", lead)
+                await paste_into(pilot, f"sections[{index}].points[{number}].body", body)
+        # Step 4 has nothing for this speech; step 5: the greeting and the two-line closing.
+        await next_step(pilot)
+        await next_step(pilot)
+        await paste_into(pilot, "greeting", "大家上午好！")
+        await paste_into(
+            pilot,
+            "closing",
+            "最后，衷心感谢市委组织部、市委党校对我们的关心培养，感谢各位老师的辛勤付出！\n我的发言完毕，谢谢大家！",
+        )
+        assert app.state.speech_text() == P2.read_text(encoding="utf-8")
+        assert not has_errors(check(app.state.speech))
+        # What the review step previews is that text, line by line.
+        shown = screen_text(pilot)
+        for line in ("不负韶华勇担当", "大家上午好！", "（一）读原著学原文更加系统。"):
+            assert line in shown
