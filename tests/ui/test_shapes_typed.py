@@ -89,3 +89,48 @@ async def test_p2_typed_into_a_new_speech_prints_exactly_its_text(private_home):
         shown = screen_text(pilot)
         for line in ("不负韶华勇担当", "大家上午好！", "（一）读原著学原文更加系统。"):
             assert line in shown
+
+
+async def test_a_section_without_a_heading_says_it_prints_without_a_number(private_home):
+    app = new_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.go_to("reflections")
+        await pilot.pause()
+        titles = lambda: [str(title.render()) for title in app.screen.query(".section .card-title")]  # noqa: E731
+        assert titles()[:2] == ["一、", "二、"]
+        await paste_into(pilot, "sections[0].points[0].lead", "要把准方向")
+        assert titles()[0].startswith("（不写标题") and titles()[1] == "一、"
+        await paste_into(pilot, "sections[0].heading", "把准方向")
+        assert titles()[:2] == ["一、", "二、"]
+
+
+async def test_the_opening_follows_the_facts_until_typed_in_and_is_assembled_again_on_request(private_home):
+    app = new_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await paste_into(pilot, "training.name", "全县乡村振兴专题培训班")
+        app.go_to("courses")
+        await pilot.pause()
+        area = app.screen.query_one("#f-opening-text")
+        assert area.text == "参加了全县乡村振兴专题培训班学习。"
+        # Another frame: the field and the speech follow.
+        app.screen.query_one("#opening-frame", Select).value = "recently"
+        await pilot.pause()
+        assert area.text == app.state.speech_text().splitlines()[1] == "近日，我参加了全县乡村振兴专题培训班。"
+        # Typed in: the writer's own, kept as typed, whatever the facts say later.
+        await paste_into(pilot, "opening.text", "近日，我有幸参加了培训。\n第二段。")
+        assert app.state.speech.opening.own
+        app.go_to("training")
+        await pilot.pause()
+        await paste_into(pilot, "training.name", "另一个培训班")
+        app.go_to("courses")
+        await pilot.pause()
+        assert app.state.speech_text().splitlines()[1:3] == ["近日，我有幸参加了培训。", "第二段。"]
+        # Assembling again asks first; saying no keeps the writer's text.
+        await click(pilot, "#assemble-opening")
+        await click(pilot, "#no")
+        assert app.state.speech.opening.own and area.text == "近日，我有幸参加了培训。\n第二段。"
+        await click(pilot, "#assemble-opening")
+        await click(pilot, "#yes")
+        assert not app.state.speech.opening.own
+        assert area.text == app.state.speech_text().splitlines()[1] == "近日，我参加了另一个培训班。"
+        assert app.screen.query_one("#assemble-opening").disabled

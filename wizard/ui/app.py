@@ -237,6 +237,9 @@ class SpeechWizardApp(App[Finished | None]):
         self.state.use_template(template)
         for screen in self.step_screens.values():
             await screen.redraw()
+        # Focus stays where the user chose, so Tab goes on to the course's name.
+        if chooser := self.screen.query("#template"):
+            chooser.first().focus()
         self.notify(f"已切换为“{template.label}”。", markup=False)
 
     # -- actions -------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, Static
 
-from wizard.assemble import section_number, section_numbers
+from wizard.assemble import is_blank, is_headed, section_numbers
 from wizard.model import Point, Section, SectionKind
 from wizard.numerals import chinese_numeral
 from wizard.ui.screens.step import PagedStep
@@ -53,6 +53,8 @@ class SectionsScreen(PagedStep):
         yield Button(f"＋ {app_text('add')}一个部分", id="add-section")
 
     def compose_page(self) -> ComposeResult:
+        #: The title each card on the page shows, by section index.
+        self._card_titles: dict[int, str] = {}
         positions = self.positions()
         sections = self.state.speech.sections
         self.page = min(self.page, page_count(len(positions)) - 1)
@@ -63,7 +65,8 @@ class SectionsScreen(PagedStep):
             section = sections[index]
             path = f"sections[{index}]"
             with Vertical(classes="section card", name=str(index)):
-                yield Static(Content(self.section_title(index)), classes="card-title")
+                self._card_titles[index] = title = self.section_title(index)
+                yield Static(Content(title), classes="card-title")
                 yield self.field("heading", f"{path}.heading", section.heading)
                 yield PhraseAutoComplete(f"#{field_id(path + '.heading')}", "heading", self.STEP)
                 yield self.field("intro", f"{path}.intro", section.intro, multiline=True)
@@ -82,17 +85,20 @@ class SectionsScreen(PagedStep):
         """The card's title: the section's number as printed (一、), or that it prints none."""
         speech = self.state.speech
         number = section_numbers(speech)[index]
-        if number is None:  # nothing typed yet: the number it will take
-            number = section_number(speech, index)
+        if number is None:  # nothing typed yet: the number it takes once headed, as the others still empty
+            number = 1 + sum(1 for other in speech.sections[:index] if is_blank(other) or is_headed(other))
         return f"{chinese_numeral(number)}、" if number else self.state.wording.step(self.STEP)["headless"]
 
     def field_edited(self, field: FormField) -> None:
         super().field_edited(field)
-        if field.path.endswith(".heading"):
-            # A heading typed or emptied numbers the sections anew.
-            for card in self.query(".section.card"):
-                index = int(str(card.name))
-                card.query_one(".card-title", Static).update(Content(self.section_title(index)))
+        # A heading typed or emptied, or the first text of a section, numbers the sections anew.
+        titles = self._card_titles
+        for card in self.query(".section.card"):
+            index = int(str(card.name))
+            title = self.section_title(index)
+            if titles.get(index) != title:
+                titles[index] = title
+                card.query_one(".card-title", Static).update(Content(title))
 
     def page_for(self, path: str) -> int | None:
         match = re.match(r"sections\[(\d+)\]", path)
