@@ -304,3 +304,9 @@ def test_an_own_opening_needs_no_dates_but_not_an_empty_text():
 )
 def test_durations_are_read_as_their_fewest_days(written, days):
     assert minimum_days(written) == days
+
+
+@pytest.mark.parametrize("name", ["p1", "p2", "p3"])
+def test_the_readme_shows_each_worked_example_as_it_prints(name):
+    readme = (TESTS.parent / "README.md").read_text(encoding="utf-8")
+    assert "```\n" + (SHAPES / f"{name}.txt").read_text(encoding="utf-8") + "```\n" in readme
