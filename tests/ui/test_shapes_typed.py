@@ -18,7 +18,7 @@ async def next_step(pilot) -> None:
 
 async def test_p2_typed_into_a_new_speech_prints_exactly_its_text(private_home):
     app = new_app()
-    async with app.run_test(size=(140, 45)) as pilot:
+    async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         # Step 1: the kind of speech, the course, and the title block (folded away until opened).
         app.screen.query_one("#template", Select).value = "ceremony"
@@ -91,20 +91,7 @@ async def test_p2_typed_into_a_new_speech_prints_exactly_its_text(private_home):
             assert line in shown
 
 
-async def test_a_section_without_a_heading_says_it_prints_without_a_number(private_home):
-    app = new_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        app.go_to("reflections")
-        await pilot.pause()
-        titles = lambda: [str(title.render()) for title in app.screen.query(".section .card-title")]  # noqa: E731
-        assert titles()[:2] == ["一、", "二、"]
-        await paste_into(pilot, "sections[0].points[0].lead", "要把准方向")
-        assert titles()[0].startswith("（不写标题") and titles()[1] == "一、"
-        await paste_into(pilot, "sections[0].heading", "把准方向")
-        assert titles()[:2] == ["一、", "二、"]
-
-
-async def test_the_opening_follows_the_facts_until_typed_in_and_is_assembled_again_on_request(private_home):
+async def test_the_opening_follows_the_facts_until_typed_in_and_sections_say_how_they_are_numbered(private_home):
     app = new_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await paste_into(pilot, "training.name", "全县乡村振兴专题培训班")
@@ -134,3 +121,12 @@ async def test_the_opening_follows_the_facts_until_typed_in_and_is_assembled_aga
         assert not app.state.speech.opening.own
         assert area.text == app.state.speech_text().splitlines()[1] == "近日，我参加了另一个培训班。"
         assert app.screen.query_one("#assemble-opening").disabled
+        # Step 3: a section card says whether it prints with a number, as its text comes and goes.
+        app.go_to("reflections")
+        await pilot.pause()
+        titles = lambda: [str(title.render()) for title in app.screen.query(".section .card-title")]  # noqa: E731
+        assert titles()[:2] == ["一、", "二、"]
+        await paste_into(pilot, "sections[0].points[0].lead", "要把准方向")
+        assert titles()[0].startswith("（不写标题") and titles()[1] == "一、"
+        await paste_into(pilot, "sections[0].heading", "把准方向")
+        assert titles()[:2] == ["一、", "二、"]
