@@ -262,8 +262,10 @@ def section_numbers(speech: Speech) -> list[int | None]:
     numbers: list[int | None] = []
     count = 0
     for section in speech.sections:
-        if is_blank(section) or not is_headed(section):
-            numbers.append(None if is_blank(section) else 0)
+        if is_blank(section):
+            numbers.append(None)
+        elif not is_headed(section):
+            numbers.append(0)
         else:
             count += 1
             numbers.append(count)

@@ -15,8 +15,8 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, Static
 
-from wizard.assemble import is_blank, is_headed, section_numbers
-from wizard.model import Point, Section, SectionKind
+from wizard.assemble import is_blank, is_headed
+from wizard.model import Point, Section, SectionKind, Speech
 from wizard.numerals import chinese_numeral
 from wizard.ui.screens.step import PagedStep
 from wizard.ui.widgets.form_field import FormField, field_id
@@ -24,6 +24,22 @@ from wizard.ui.widgets.list_buttons import ItemButton, apply_move, item_buttons
 from wizard.ui.widgets.pager import PAGE_SIZE, Pager, page_count, page_of
 from wizard.ui.widgets.phrase_complete import PhraseAutoComplete
 from wizard.ui.wording import app_text, layout_text
+
+
+def card_numbers(speech: Speech) -> list[int]:
+    """The number each section's card shows, 0 for one printed without a heading.
+
+    A section with nothing in it yet shows the number it takes once written, as
+    if the other empty ones were written too (a new speech's cards read 一、二、三、).
+    """
+    numbers, count = [], 0
+    for section in speech.sections:
+        if is_blank(section) or is_headed(section):
+            count += 1
+            numbers.append(count)
+        else:
+            numbers.append(0)
+    return numbers
 
 
 class SectionsScreen(PagedStep):
@@ -55,6 +71,7 @@ class SectionsScreen(PagedStep):
     def compose_page(self) -> ComposeResult:
         #: The title each card on the page shows, by section index.
         self._card_titles: dict[int, str] = {}
+        numbers = card_numbers(self.state.speech)
         positions = self.positions()
         sections = self.state.speech.sections
         self.page = min(self.page, page_count(len(positions)) - 1)
@@ -65,7 +82,7 @@ class SectionsScreen(PagedStep):
             section = sections[index]
             path = f"sections[{index}]"
             with Vertical(classes="section card", name=str(index)):
-                self._card_titles[index] = title = self.section_title(index)
+                self._card_titles[index] = title = self.section_title(index, numbers)
                 yield Static(Content(title), classes="card-title")
                 yield self.field("heading", f"{path}.heading", section.heading)
                 yield PhraseAutoComplete(f"#{field_id(path + '.heading')}", "heading", self.STEP)
@@ -81,21 +98,18 @@ class SectionsScreen(PagedStep):
                 yield Button(f"＋ {app_text('add')}一点", classes="add-point", name=str(index))
                 yield from item_buttons("section", order, len(positions), owner=index)
 
-    def section_title(self, index: int) -> str:
+    def section_title(self, index: int, numbers: list[int]) -> str:
         """The card's title: the section's number as printed (一、), or that it prints none."""
-        speech = self.state.speech
-        number = section_numbers(speech)[index]
-        if number is None:  # nothing typed yet: the number it takes once headed, as the others still empty
-            number = 1 + sum(1 for other in speech.sections[:index] if is_blank(other) or is_headed(other))
+        number = numbers[index]
         return f"{chinese_numeral(number)}、" if number else self.state.wording.step(self.STEP)["headless"]
 
     def field_edited(self, field: FormField) -> None:
         super().field_edited(field)
         # A heading typed or emptied, or the first text of a section, numbers the sections anew.
-        titles = self._card_titles
+        titles, numbers = self._card_titles, card_numbers(self.state.speech)
         for card in self.query(".section.card"):
             index = int(str(card.name))
-            title = self.section_title(index)
+            title = self.section_title(index, numbers)
             if titles.get(index) != title:
                 titles[index] = title
                 card.query_one(".card-title", Static).update(Content(title))
