@@ -308,3 +308,31 @@ async def test_a_user_template_label_is_shown_literally_and_runs_nothing(label, 
         shown = screen_text(pilot)
         assert label in shown, "the chosen kind shows its label literally"
         assert "说明" + label in shown, "and its description"
+
+
+async def test_switching_kinds_by_keyboard_keeps_focus_and_only_the_titles_the_user_typed(home):
+    app = new_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+
+        async def choose(*moves: str) -> None:
+            app.screen.query_one("#template", Select).focus()
+            await pilot.press("enter", *moves, "enter")
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+
+        await choose("down", "down")  # exchange → written, which has a title
+        assert app.state.session.template == "written"
+        assert app.state.speech.title == "参加培训的学习心得体会"
+        # The focus stays on the chooser: the next Tab goes on to the course's name.
+        assert app.focused is app.screen.query_one("#template")
+        await pilot.press("tab")
+        assert getattr(app.focused, "path", None) == "training.name"
+        # Back to the exchange speech, which has none: the title the written kind gave goes too.
+        await choose("up", "up")
+        assert app.state.session.template == "exchange" and app.state.speech.title == ""
+        # A title the user typed stays, whatever the kind.
+        app.state.speech.title = "我的标题"
+        await choose("down", "down")
+        assert app.state.session.template == "written" and app.state.speech.title == "我的标题"

@@ -146,6 +146,7 @@ class WizardState:
         sections) is taken only where the speech has nothing of its own yet, so
         no typed section is ever replaced.
         """
+        previous = self.wording.template.new_speech() if self.wording.template is not None else Speech()
         self.wording = Wording(template)
         self.session.template = template.name
         fresh = template.new_speech()
@@ -157,7 +158,8 @@ class WizardState:
         if not speech.opening.own:
             speech.opening = fresh.opening
         for name in ("title", "subtitle"):
-            if not getattr(speech, name).strip():
+            # Empty, or as the previous kind filled it in: the user has not made it theirs.
+            if getattr(speech, name).strip() in ("", getattr(previous, name).strip()):
                 setattr(speech, name, getattr(fresh, name))
         if all(is_blank(section) for section in speech.sections):
             speech.sections = fresh.sections
