@@ -62,4 +62,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     listing.add_argument("folders", nargs="*", metavar="FOLDER", help="要查找的文件夹或记录文件")
     commands.add_parser("templates", help="列出可用的发言模板")
+    importing = commands.add_parser(
+        "import",
+        help="把已有文稿（.txt、.md、.docx）转成发言记录",
+        description="认出文稿的标题、称呼、开头、过渡段、各部分和各点、结束语和落款，写成记录；"
+        "在标准错误输出说明认出了什么。记录再排版得到的正文与原文一致。",
+    )
+    importing.add_argument("file", help="文稿文件（.txt、.md、.docx），- 表示从标准输入读纯文本")
+    importing.add_argument("-o", "--output", help="记录文件（.toml；默认标准输出）")
+    importing.add_argument("--force", action="store_true", help="记录文件已存在时覆盖它（不加则报错退出）")
     return parser

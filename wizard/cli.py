@@ -220,13 +220,42 @@ def _wizard(args: argparse.Namespace) -> int:
     return run_wizard(args)
 
 
+def _import(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from wizard import importer, storage
+
+    to_stdout = args.output in (None, "-")
+    if not to_stdout and (refused := _output_refused(args.output, args.force)):
+        return _fail(refused)
+    try:
+        imported = importer.import_file(args.file, dt.date.today())
+    except importer.ImportFailure as error:
+        return _fail(str(error))
+    text = storage.dumps(imported.speech)
+    if to_stdout:
+        _write_stdout(text)
+    else:
+        storage.write_atomic(args.output, text)
+    for line in imported.report:
+        _say(line)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run one command and return its exit status."""
     args = read(sys.argv[1:] if argv is None else list(argv))
     if usage_error := _check_template(args):
         _say(f"{PROG}: 错误：{usage_error}")
         return 2
-    handlers = {"render": _render, "check": _check, "example": _example, "list": _list, "templates": _templates}
+    handlers = {
+        "render": _render,
+        "check": _check,
+        "example": _example,
+        "list": _list,
+        "templates": _templates,
+        "import": _import,
+    }
     handler = handlers.get(args.command, _wizard)
     try:
         return handler(args)
