@@ -29,7 +29,13 @@ OUT = ROOT / "screenshots"
 
 
 async def shoot(
-    session: Session, name: str, size: tuple[int, int], step: str | None = None, keys=(), focus: str = ""
+    session: Session,
+    name: str,
+    size: tuple[int, int],
+    step: str | None = None,
+    keys=(),
+    focus: str = "",
+    then=None,
 ) -> Path:
     app = make_app(session, cursor_blink=False)
     async with app.run_test(size=size) as pilot:
@@ -42,10 +48,21 @@ async def shoot(
             await pilot.pause()
         for key in keys:
             await pilot.press(key)
+        if then is not None:
+            await then(pilot)
         await pilot.pause(0.2)
         path = OUT / f"{name}.svg"
         app.save_screenshot(filename=path.name, path=str(OUT))
     return path
+
+
+async def recognise_p2(pilot) -> None:
+    """The import dialog with a closing-ceremony speech pasted in and recognised."""
+    await pilot.pause()
+    text = (ROOT / "tests" / "fixtures" / "shapes" / "p2.txt").read_text(encoding="utf-8")
+    pilot.app.screen.query_one("#import-text").insert(text)
+    pilot.app.screen.query_one("#import-recognise").press()
+    await pilot.pause()
 
 
 async def main() -> None:
@@ -61,6 +78,17 @@ async def main() -> None:
     made.append(await shoot(example, "phrase-picker", (120, 40), "reflections", ["f6", *"sxxw"], lead))
     new = Session(new_speech(), TODAY, template="exchange")
     made.append(await shoot(new, "speech-kinds", (120, 40), None, ["enter"], "#template"))
+    made.append(
+        await shoot(
+            Session(new_speech(), TODAY, template="exchange"),
+            "import-document",
+            (120, 40),
+            None,
+            ["enter"],
+            "#import-document",
+            recognise_p2,
+        )
+    )
     for path in made:
         print(path.relative_to(ROOT))
 

@@ -311,3 +311,46 @@ def test_any_speech_in_these_shapes_comes_back_exactly(speech):
     assert render_text(imported.speech) == text
     # Saved and read again, the record still prints the same text.
     assert render_text(storage.loads(storage.dumps(imported.speech))) == text
+
+
+# -- the command ----------------------------------------------------------------------------------
+
+
+def test_the_command_writes_the_record_to_standard_output_and_the_report_to_standard_error(run_cli, tmp_path):
+    source = tmp_path / "发言.txt"
+    source.write_text(render_text(shape("p2")), encoding="utf-8")
+    done = run_cli("import", str(source))
+    assert done.status == 0
+    assert render_text(storage.loads(done.stdout)) == render_text(shape("p2"))
+    report = done.stderr.splitlines()
+    assert report[0] == "标题块：标题、副标题、发言人（“不负韶华勇担当”）"
+    assert "正文：2 个部分，标题：理论功底更加扎实；党性修养更加坚定；共 4 点，序号：（一）（二）……" in report
+    assert "结束语：2 段" in report
+
+
+def test_the_command_reads_standard_input_and_writes_a_record_that_renders_back(run_cli, tmp_path):
+    text = render_text(shape("p1"))
+    record = tmp_path / "p1.toml"
+    assert run_cli("import", "-", "-o", str(record), stdin=text.encode()).status == 0
+    assert run_cli("render", str(record)).stdout == text
+    # An existing record is replaced only with --force.
+    refused = run_cli("import", "-", "-o", str(record), stdin=text.encode())
+    assert refused.status == 1 and "--force" in refused.stderr and len(refused.stderr.splitlines()) == 1
+    assert run_cli("import", "-", "-o", str(record), "--force", stdin=text.encode()).status == 0
+
+
+def test_render_to_word_then_import_on_the_command_line(run_cli, tmp_path):
+    record = tmp_path / "r.toml"
+    record.write_text(run_cli("example").stdout, encoding="utf-8")
+    assert run_cli("render", str(record), "-o", str(tmp_path / "发言.docx")).status == 0
+    again = run_cli("import", str(tmp_path / "发言.docx"), "-o", str(tmp_path / "again.toml"))
+    assert again.status == 0
+    assert run_cli("render", str(tmp_path / "again.toml")).stdout == run_cli("render", str(record)).stdout
+
+
+def test_a_file_that_cannot_be_imported_is_one_line_and_status_1(run_cli, tmp_path):
+    broken = tmp_path / "坏.docx"
+    broken.write_bytes(b"PK\x03\x04broken")
+    done = run_cli("import", str(broken))
+    assert done.status == 1 and done.stdout == ""
+    assert done.stderr.count("\n") == 1 and "坏.docx" in done.stderr and "Traceback" not in done.stderr

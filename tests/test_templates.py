@@ -325,8 +325,10 @@ async def test_switching_kinds_by_keyboard_keeps_focus_and_only_the_titles_the_u
         await choose("down", "down")  # exchange → written, which has a title
         assert app.state.session.template == "written"
         assert app.state.speech.title == "参加培训的学习心得体会"
-        # The focus stays on the chooser: the next Tab goes on to the course's name.
+        # The focus stays on the chooser: Tab goes on to the import button, then the course's name.
         assert app.focused is app.screen.query_one("#template")
+        await pilot.press("tab")
+        assert app.focused is app.screen.query_one("#import-document")
         await pilot.press("tab")
         assert getattr(app.focused, "path", None) == "training.name"
         # Back to the exchange speech, which has none: the title the written kind gave goes too.

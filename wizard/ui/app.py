@@ -25,7 +25,7 @@ from wizard.ui.dialogs.choice import ChoiceDialog
 from wizard.ui.dialogs.confirm import ConfirmDialog
 from wizard.ui.dialogs.resume import Choice, ResumeDialog
 from wizard.ui.exit_watch import exit_within
-from wizard.ui.flows import outputs, phrasing, saving
+from wizard.ui.flows import importing, outputs, phrasing, saving
 from wizard.ui.flows.saving import Finished
 from wizard.ui.messages import GoTo, TemplateChosen
 from wizard.ui.screens.courses import CoursesScreen
@@ -161,8 +161,7 @@ class SpeechWizardApp(App[Finished | None]):
             session.set_text(path, text)
         self.state.show_all_problems = True  # work already under way: show what is open
         self.state.changed()
-        for screen in self.step_screens.values():
-            await screen.redraw()
+        await self.redraw_steps()
 
     def _catch_signals(self) -> None:
         """On SIGTERM, SIGHUP or SIGINT write the draft at once, then leave.
@@ -224,6 +223,11 @@ class SpeechWizardApp(App[Finished | None]):
             if screen is self.screen:
                 screen.show_record()
 
+    async def redraw_steps(self) -> None:
+        """The whole record changed (a kind chosen, a draft resumed, a document imported): compose every step anew."""
+        for screen in self.step_screens.values():
+            await screen.redraw()
+
     async def rebuild_steps(self) -> None:
         """Sections or points were added from outside a form: lay out every step that shows them."""
         for screen in self.step_screens.values():
@@ -235,8 +239,7 @@ class SpeechWizardApp(App[Finished | None]):
 
         template = templates.get(message.name)
         self.state.use_template(template)
-        for screen in self.step_screens.values():
-            await screen.redraw()
+        await self.redraw_steps()
         # Focus stays where the user chose, so Tab goes on to the course's name.
         if chooser := self.screen.query("#template"):
             chooser.first().focus()
@@ -268,6 +271,10 @@ class SpeechWizardApp(App[Finished | None]):
     async def action_import(self) -> None:
         await phrasing.import_from_past(self)
 
+    @work(exclusive=True, group="import")
+    async def action_import_document(self) -> None:
+        await importing.import_document(self)
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         for number, step in enumerate(STEPS, start=1):
             prompt = self.state.wording.step(step)
@@ -279,6 +286,9 @@ class SpeechWizardApp(App[Finished | None]):
         yield SystemCommand("导出 Markdown 文件", "导出 .md", lambda: self.action_export("markdown"))
         yield SystemCommand("常用语…", "从常用语库插入标题、领起句或一组排比句（F6）", self.action_pick_phrase)
         yield SystemCommand("从以往发言导入…", "把以前保存的发言中的部分或要点导入本篇", self.action_import)
+        yield SystemCommand(
+            "从已有文稿导入…", "读入 .txt、.md、.docx 文件或粘贴的全文，替换当前发言", self.action_import_document
+        )
         yield SystemCommand(
             "修正标点", "自动修正半角标点、引号、连接号和日期写法（先显示改动）", self.action_fix_typography
         )

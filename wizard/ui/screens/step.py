@@ -42,6 +42,7 @@ _VALUE_NAMES = {"—": "dash", "至": "to"}
 #: The controls that change the record, besides its fields.
 CHANGES_THE_RECORD = (
     "Select, #layout-rate, .item-button, #add-group, #add-section, .add-point, #fix-typography, #assemble-opening"
+    ", #import-document"
 )
 
 #: Below this many columns a terminal is tiny: the footer leaves out the command palette's key.

@@ -7,7 +7,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Collapsible, Select, Static
+from textual.widgets import Button, Collapsible, Select, Static
 
 from wizard.ui.messages import TemplateChosen
 from wizard.ui.screens.step import StepScreen
@@ -58,7 +58,10 @@ class TrainingScreen(StepScreen):
         # A user template's label is the user's text: Select would parse a str as markup.
         # Plain text, never markup; a rich Text (not Content) keeps Select's type-to-search.
         options = [(Text(template.label), template.name) for template in found]
-        yield Select(options, value=current, allow_blank=False, id="template")
+        with Horizontal(id="template-row"):
+            yield Select(options, value=current, allow_blank=False, id="template")
+            # Or start from a speech already written (a file or pasted text).
+            yield Button("从已有文稿导入…", id="import-document", action="app.import_document")
         described = next((template.description for template in found if template.name == current), "")
         yield Static(Content(described), id="template-hint", classes="step-hint")
 
