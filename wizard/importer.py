@@ -153,6 +153,8 @@ def markdown_text(text: str) -> str:
 
 #: What ends a paragraph: a wrapped line is not joined after these.
 _PARAGRAPH_END = "。！？：；…!?:;"
+#: No paragraph ends on these: a line that does was broken off in the middle of one.
+_BROKEN_OFF = "，、“《（‘"
 #: Closing marks end a paragraph only after one of the above (。” ends, “风向标” does not).
 _CLOSING_MARKS = "”’」』）)"
 _INDENT = " \t\u3000\u00a0"
@@ -181,7 +183,8 @@ def tidy(text: str) -> list[str]:
             result[-1] = _join(result[-1], line)
         else:
             result.append(line)
-        joining = full is not None and full(line) and not _ends_paragraph(line)
+        # A line that stops at a comma or an opening mark breaks a paragraph, wrapped or not.
+        joining = line[-1] in _BROKEN_OFF or (full is not None and full(line) and not _ends_paragraph(line))
     return result
 
 
@@ -348,30 +351,46 @@ def recognise(paragraphs: list[str], today: dt.date) -> Imported:
         speech.greeting = paragraphs[first]
         first += 1
 
-    # The body begins at the first heading or numbered point; a line ending in ： before it is the transition.
-    body_at = next((n for n in range(first, last) if _starts_part(paragraphs[n])), None)
-    if body_at is None:
-        # No markers: the first paragraph opens, a ：line after it leads in, the rest are points.
-        body_at = min(first + 1, last)
-        if body_at < last and paragraphs[body_at].endswith("："):
-            body_at += 1
-    opening_end = body_at
-    if opening_end > first and paragraphs[opening_end - 1].endswith(("：", ":")):
-        opening_end -= 1
-        speech.transition = paragraphs[opening_end]
-    opening_paragraphs = unplaced + paragraphs[first:opening_end]
-    body = paragraphs[body_at:last]
-
-    _read_body(speech, body)
-    _read_opening(speech, opening_paragraphs, today)
-    if not speech.training.name:
-        # The course's name, for the file name and ``list``, may be in the title block (——在××班结业式上的发言).
-        _safe_facts(speech, "".join(title_lines), today, with_dates=False)
-    target = paragraphs
+    # Where the body begins is tried in turn: after a line ending in ： that leads into a numbered
+    # part, at the first numbered part, or (with no markers) after the first paragraph. The first
+    # reading that prints the text back exactly is kept.
+    starts = _body_starts(paragraphs, first, last)
     imported = Imported(speech, report)
-    _make_exact(imported, target, opening_paragraphs, body)
+    for number, body_at in enumerate(starts):
+        candidate = copy.deepcopy(speech)
+        opening_end = body_at
+        if opening_end > first and paragraphs[opening_end - 1].endswith(("：", ":")):
+            opening_end -= 1
+            candidate.transition = paragraphs[opening_end]
+        opening_paragraphs = unplaced + paragraphs[first:opening_end]
+        body = paragraphs[body_at:last]
+        _read_body(candidate, body)
+        _read_opening(candidate, opening_paragraphs, today)
+        if not candidate.training.name:
+            # The course's name, for the file name and ``list``, may be in the title block (——在××班结业式上的发言).
+            _safe_facts(candidate, "".join(title_lines), today, with_dates=False)
+        imported.speech = candidate
+        if _lines(candidate) == paragraphs or number == len(starts) - 1:
+            _make_exact(imported, paragraphs, opening_paragraphs, body)
+            break
     _describe(imported, len(unplaced))
     return imported
+
+
+def _body_starts(paragraphs: list[str], first: int, last: int) -> list[int]:
+    """Where the body may begin, the likeliest first."""
+    starts = [
+        n + 1
+        for n in range(first, last - 1)
+        if paragraphs[n].endswith(("：", ":")) and _starts_part(paragraphs[n + 1])
+    ]
+    if (marked := next((n for n in range(first, last) if _starts_part(paragraphs[n])), None)) is not None:
+        starts.append(marked)
+    if not starts:
+        # No markers: the first paragraph opens, a ：line after it leads in, the rest are points.
+        plain = min(first + 1, last)
+        starts.append(plain + 1 if plain < last and paragraphs[plain].endswith("：") else plain)
+    return list(dict.fromkeys(starts))
 
 
 def _title_block(speech: Speech, lines: list[str]) -> list[str]:
