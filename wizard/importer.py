@@ -173,12 +173,14 @@ def tidy(text: str) -> list[str]:
     equal lines, and no line of it is joined.
     """
     text = clean(text).removeprefix("\ufeff")
-    lines = [line.strip(_INDENT) for line in text.split("\n")]
-    lines = [line for line in lines if line]
-    full = _wrap_width(lines)
+    raw = [line.strip(_INDENT) for line in text.split("\n")]
+    full = _wrap_width([line for line in raw if line])
     result: list[str] = []
     joining = False
-    for line in lines:
+    for line in raw:
+        if not line:
+            joining = False  # a blank line always ends a paragraph
+            continue
         if joining and result and not _starts_part(line):
             result[-1] = _join(result[-1], line)
         else:
