@@ -354,3 +354,70 @@ def test_a_file_that_cannot_be_imported_is_one_line_and_status_1(run_cli, tmp_pa
     done = run_cli("import", str(broken))
     assert done.status == 1 and done.stdout == ""
     assert done.stderr.count("\n") == 1 and "坏.docx" in done.stderr and "Traceback" not in done.stderr
+
+
+# -- shapes found by trying many real texts -------------------------------------------------------
+
+
+def test_a_zero_padded_signature_date_is_kept_as_written_and_the_rest_still_recognised():
+    text = "一点体会\n近日，我参加了县委组织部组织的乡村振兴培训班。\n一是要把准方向。要坚持党的领导。\n二是要夯实基础。要培育特色产业。\n赵刚\n2026年06月10日\n"
+    imported = import_text(text, TODAY)
+    assert render_text(imported.speech) == text
+    assert not imported.unstructured and len(imported.speech.sections[0].points) == 2
+    assert imported.speech.signature.date is None, "a date the record would print otherwise is not a signature date"
+
+
+def test_markers_the_wizard_does_not_write_stay_in_the_text_and_the_sections_are_kept():
+    # 首先…其次 with two points: the wizard writes 首先…最后.
+    text = "同志们：\n近日，我参加了培训。\n一、学有所得\n首先，要学深悟透。坚持读原著。\n其次，要学以致用。联系实际。\n二、思有所悟\n要担当作为。敢于担当。\n"
+    imported = import_text(text, TODAY)
+    assert render_text(imported.speech) == text and not imported.unstructured
+    assert [section.heading for section in imported.speech.sections] == ["学有所得", "思有所悟"]
+    assert any("序号已作为原文保留" in line for line in imported.report)
+    assert not any(line.startswith("开头：按句式生成的文字") for line in imported.report)
+
+
+def test_a_last_point_that_thanks_is_a_point_not_the_closing():
+    text = "同志们：\n近日，我参加了培训。\n首先，要学深悟透。坚持读原著。\n其次，要学以致用。联系实际。\n最后，要把培训成果转化为工作实效，以实际行动感谢组织的培养。\n发言完毕，谢谢。\n"
+    imported = import_text(text, TODAY)
+    assert render_text(imported.speech) == text
+    assert imported.speech.closing == "发言完毕，谢谢。"
+    assert imported.speech.layout.numbering == "first-then-last"
+    assert len(imported.speech.sections[0].points) == 3
+
+
+def test_a_wrapped_title_block_keeps_its_lines_apart():
+    text = render_text(shape("p2"))
+    lines = text.splitlines()
+    # A long title, then the whole text wrapped at 25 characters.
+    lines[0] = "在全市年轻干部综合能力提升培训班结业式上的发言"
+    text = "\n".join(lines) + "\n"
+    imported = import_file_text(wrapped(text, 25))
+    assert render_text(imported.speech) == text
+    assert imported.speech.title == lines[0] and imported.speech.speaker == "陈静"
+
+
+def import_file_text(text: str):
+    return import_text(text, TODAY)
+
+
+def test_soft_line_breaks_inside_a_word_paragraph_are_joined(tmp_path):
+    import docx
+
+    text = render_text(shape("p1"))
+    document = docx.Document()
+    for paragraph in text.splitlines():
+        run = document.add_paragraph().add_run()
+        for number, start in enumerate(range(0, len(paragraph), 20)):
+            if number:
+                run.add_break()
+            run.add_text(paragraph[start : start + 20])
+    document.save(tmp_path / "soft.docx")
+    assert render_text(import_file(tmp_path / "soft.docx", TODAY).speech) == text
+
+
+def test_a_course_name_is_read_only_where_a_name_can_stand():
+    text = "各位领导：\n这次，大家认真聆听专题讲座，收获很大。\n一是要学习。认真学。\n"
+    assert import_text(text, TODAY).speech.training.name == ""
+    text = "各位领导：\n近期我参加了全省统计业务培训班，收获很大。\n一是要学习。认真学。\n"
+    assert import_text(text, TODAY).speech.training.name == "全省统计业务培训班"

@@ -36,6 +36,7 @@ from pathlib import Path
 from wizard.assemble import opening, render_text
 from wizard.data_files import load as load_prompts
 from wizard.data_files import speech_wording
+from wizard.dates import format_date
 from wizard.model import CourseGroup, Opening, Point, Section, Speech, Training
 from wizard.text_cleaning import clean, is_wide
 
@@ -136,7 +137,16 @@ def docx_text(raw: bytes, name: str) -> str:
         raise ImportFailure(name, "不是能读的 Word（.docx）文件，可能已损坏") from None
     except Exception as error:  # lxml and zip errors of a damaged file: one line, never a traceback
         raise ImportFailure(name, f"Word 文件读不出来（{type(error).__name__}）") from None
-    return "\n".join(paragraph.text for paragraph in document.paragraphs)
+    # Word marks where a paragraph ends: a blank line keeps that, and a soft line break
+    # (Shift+Enter) inside a paragraph is joined, as a wrapped line would be.
+    paragraphs = []
+    for paragraph in document.paragraphs:
+        pieces = [piece.strip(_INDENT) for piece in paragraph.text.split("\n")]
+        text = ""
+        for piece in pieces:
+            text = _join(text, piece) if text and piece else text + piece
+        paragraphs.append(text)
+    return "\n\n".join(paragraphs)
 
 
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
@@ -177,17 +187,28 @@ def tidy(text: str) -> list[str]:
     full = _wrap_width([line for line in raw if line])
     result: list[str] = []
     joining = False
+    broken_off = False
     for line in raw:
         if not line:
-            joining = False  # a blank line always ends a paragraph
+            joining = broken_off = False  # a blank line always ends a paragraph
             continue
-        if joining and result and not _starts_part(line):
+        # The first lines may be the title block: a short line there stands alone, wrapped or not.
+        # The title block ends at the salutation or at the first sentence.
+        title_zone = len(result) < 4 and not any(_is_salutation(done) or _ends_paragraph(done) for done in result)
+        alone = title_zone and (_title_line(line) or (bool(result) and _title_line(result[-1])))
+        if result and (broken_off or (joining and not alone and not _starts_part(line, title_zone))):
             result[-1] = _join(result[-1], line)
         else:
             result.append(line)
         # A line that stops at a comma or an opening mark breaks a paragraph, wrapped or not.
-        joining = line[-1] in _BROKEN_OFF or (full is not None and full(line) and not _ends_paragraph(line))
+        broken_off = line[-1] in _BROKEN_OFF
+        joining = full is not None and full(line) and not _ends_paragraph(line)
     return result
+
+
+def _title_line(line: str) -> bool:
+    """A line that may stand alone in a title block: a subtitle, a name, a date line, a salutation."""
+    return line.startswith("——") or _is_name(line) or bool(_DATE_LINE.match(line)) or _is_salutation(line)
 
 
 def _ends_paragraph(line: str) -> bool:
@@ -254,7 +275,7 @@ _DATE_ALONE = re.compile(rf"^{_DATE}$")
 _SALUTATION_WORDS = re.compile(r"领导|同志|同事|老师|同学|各位|朋友|代表|学员|来宾|嘉宾|首长|委员")
 _GREETING = re.compile(r"^(?:大家|各位|同志们|老师们|同学们)\S{0,4}好[！!。]$")
 _CLOSING = re.compile(
-    r"发言完毕|汇报完毕|谢谢|以上是|批评指正|不妥之处|^最后，.*感谢|^我们?将.*(?:实际行动|答卷|新的起点)"
+    r"发言完毕|汇报完毕|谢谢|以上是|批评指正|不妥之处|^最后，.{0,6}感谢|^我们?将.*(?:实际行动|答卷|新的起点)"
 )
 _SENTENCE = re.compile(r"^(.*?[。！？!?]+[”’」』]*)(.*)$", re.S)
 _NAME_PUNCTUATION = re.compile(r"[。，！？：；、“”《》（）,.!?:;]")
@@ -269,9 +290,9 @@ def _marker_kind(paragraph: str) -> str | None:
     return None
 
 
-def _starts_part(line: str) -> bool:
-    """A line that begins a part of its own (a heading, a numbered point, a subtitle)."""
-    return bool(_HEADING.match(line) or _marker_kind(line) or line.startswith("——"))
+def _starts_part(line: str, title_zone: bool = True) -> bool:
+    """A line that begins a part of its own: a heading, a numbered point, or (at the top) a subtitle."""
+    return bool(_HEADING.match(line) or _marker_kind(line) or (title_zone and line.startswith("——")))
 
 
 def _is_salutation(line: str) -> bool:
@@ -300,6 +321,13 @@ def _date(match: re.Match[str]) -> dt.date | None:
         return None
 
 
+def _written_date(pattern: re.Pattern[str], line: str, form: str) -> dt.date | None:
+    """The date of a date line, when the record prints it back as written (2026年6月5日, not 06月05日)."""
+    match = pattern.match(line)
+    day = _date(match) if match else None
+    return day if day is not None and form.format(format_date(day, with_year=True)) == line else None
+
+
 def _split_lead(paragraph: str) -> Point:
     """A point: its first sentence is the lead, the rest its elaboration."""
     if match := _SENTENCE.match(paragraph):
@@ -317,13 +345,19 @@ def recognise(paragraphs: list[str], today: dt.date) -> Imported:
     report: list[str] = []
     first, last = 0, len(paragraphs)
 
-    # The signature: a date alone at the end, a short name line above it.
-    if last > first and (match := _DATE_ALONE.match(paragraphs[last - 1])) and (day := _date(match)):
-        speech.signature.date = day
-        last -= 1
-        if last > first + 1 and _is_name(paragraphs[last - 1]):
-            speech.signature.name = paragraphs[last - 1]
-            last -= 1
+    # The signature: a date alone at the end, a short name line above it. A date the record
+    # would print otherwise (2026年06月10日) is kept as written, after the closing.
+    unsigned: list[str] = []
+    if last > first and _DATE_ALONE.match(paragraphs[last - 1]):
+        day = _written_date(_DATE_ALONE, paragraphs[last - 1], "{}")
+        has_name = last > first + 1 and _is_name(paragraphs[last - 2])
+        if day is not None:
+            speech.signature.date = day
+            if has_name:
+                speech.signature.name = paragraphs[last - 2]
+        else:
+            unsigned = paragraphs[last - 1 - has_name : last]
+        last -= 1 + has_name
     # The closing: the thanks and 发言完毕 lines at the end.
     closing: list[str] = []
     while last > first + 1 and len(closing) < 3 and len(paragraphs[last - 1]) <= 120:
@@ -331,6 +365,7 @@ def recognise(paragraphs: list[str], today: dt.date) -> Imported:
             break
         closing.insert(0, paragraphs[last - 1])
         last -= 1
+    closing += unsigned
     speech.closing = "\n".join(closing)
 
     # The salutation, and the title block above it (or, without one, at the top).
@@ -382,9 +417,7 @@ def recognise(paragraphs: list[str], today: dt.date) -> Imported:
 def _body_starts(paragraphs: list[str], first: int, last: int) -> list[int]:
     """Where the body may begin, the likeliest first."""
     starts = [
-        n + 1
-        for n in range(first, last - 1)
-        if paragraphs[n].endswith(("：", ":")) and _starts_part(paragraphs[n + 1])
+        n + 1 for n in range(first, last - 1) if paragraphs[n].endswith(("：", ":")) and _starts_part(paragraphs[n + 1])
     ]
     if (marked := next((n for n in range(first, last) if _starts_part(paragraphs[n])), None)) is not None:
         starts.append(marked)
@@ -401,7 +434,7 @@ def _title_block(speech: Speech, lines: list[str]) -> list[str]:
     for number, line in enumerate(lines):
         if line.startswith("——") and not speech.subtitle:
             speech.subtitle = line
-        elif (match := _DATE_LINE.match(line)) and speech.date_line is None and (day := _date(match)):
+        elif speech.date_line is None and (day := _written_date(_DATE_LINE, line, "（{}）")):
             speech.date_line = day
         elif number == 0 and not line.startswith("——"):
             speech.title = line
@@ -412,10 +445,14 @@ def _title_block(speech: Speech, lines: list[str]) -> list[str]:
     return rest
 
 
-def _read_body(speech: Speech, body: list[str]) -> None:
-    """Sections and points from the body's paragraphs, and the layout they are written in."""
-    marked = [kind for paragraph in body if not _HEADING.match(paragraph) and (kind := _marker_kind(paragraph))]
-    numbering = marked[0] if marked else "none"
+def _read_body(speech: Speech, body: list[str], numbering: str | None = None) -> None:
+    """Sections and points from the body's paragraphs, and the layout they are written in.
+
+    ``numbering`` None: the point markers are those the first marked paragraph uses.
+    """
+    if numbering is None:
+        marked = [kind for paragraph in body if not _HEADING.match(paragraph) and (kind := _marker_kind(paragraph))]
+        numbering = marked[0] if marked else "none"
     sections: list[tuple[str, list[str]]] = []
     for paragraph in body:
         if match := _HEADING.match(paragraph):
@@ -489,7 +526,8 @@ def _read_points(section: Section, paragraphs: list[str], numbering: str, lead_a
 
 _DATE_RANGE = re.compile(r"^(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:([—至])(?:(?:(\d{4})年)?(\d{1,2})月)?(\d{1,2})日)?$")
 _DATE_RANGE_IN_TEXT = re.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:[—至](?:(?:\d{4}年)?\d{1,2}月)?\d{1,2}日)?")
-_COURSE_NAME = re.compile(r"[^，。、；：！？“”《》（）\s的了]{2,40}?(?:培训班|研讨班|轮训班|进修班|班|讲座)")
+#: A course's name: after 的, 了, 参加 or 在 (turned into 的 first), up to 班 or 讲座.
+_COURSE_NAME = re.compile(r"(?<=的)[^，。、；：！？“”《》（）\s的了]{2,40}?(?:班|讲座)")
 
 
 def _read_dates(text: str, today: dt.date) -> tuple[dt.date, dt.date | None, str, str] | None:
@@ -639,7 +677,7 @@ def _safe_facts(speech: Speech, text: str, today: dt.date, with_dates: bool = Tr
     found = _DATE_RANGE_IN_TEXT.search(text) if with_dates else None
     if found and (dates := _read_dates(found.group(0), today)):
         training.start, training.end, speech.layout.date_style, speech.layout.date_separator = dates  # type: ignore[assignment]
-    if match := _COURSE_NAME.search(re.sub("参加了?|作为|在", "的", text)):
+    if match := _COURSE_NAME.search("的" + re.sub("参加了?|作为|在|了", "的", text)):
         training.name = match.group(0)
 
 
@@ -647,21 +685,34 @@ def _safe_facts(speech: Speech, text: str, today: dt.date, with_dates: bool = Tr
 
 
 def _make_exact(imported: Imported, target: list[str], opening_paragraphs: list[str], body: list[str]) -> None:
-    """Fall back, part by part, until the record prints exactly the paragraphs read."""
+    """Fall back, part by part, until the record prints exactly the paragraphs read.
+
+    The body first: its sections and headings kept with the markers left in the
+    points' text, then the body as plain paragraphs; each with the opening as
+    recognised, then the opening as written. At worst the whole text is the opening.
+    """
     speech = imported.speech
     if _lines(speech) == target:
         return
-    if not speech.opening.own:
-        speech.opening = Opening(own=True, text="\n".join(opening_paragraphs))
-        imported.report.append("开头：按句式生成的文字与原文不完全一致，已按原文保留为自己写的开头")
-        if _lines(speech) == target:
-            return
-    # The body as plain paragraphs: one headless section, a point a paragraph, no markers added.
-    speech.sections = [Section(points=[Point(body=paragraph) for paragraph in body])] if body else []
-    speech.layout.points, speech.layout.numbering = "separate", "none"
-    if _lines(speech) == target:
-        imported.report.append("正文：序号或层次与能生成的格式不一致，已按原文逐段保留（不分部分）")
-        return
+    assembled = speech.opening
+    own = Opening(own=True, text="\n".join(opening_paragraphs))
+    plain = [Section(points=[Point(body=paragraph) for paragraph in body])] if body else []
+    bodies = [
+        (speech.sections, speech.layout.points, speech.layout.numbering, ""),
+        (*_unnumbered_body(body), "正文：各点的序号与能生成的不一致，序号已作为原文保留在各点里"),
+        (plain, "separate", "none", "正文：层次与能生成的格式不一致，已按原文逐段保留（不分部分）"),
+    ]
+    for sections, points, numbering, note in bodies:
+        for start in (assembled, own) if not assembled.own else (own,):
+            speech.sections = copy.deepcopy(sections)
+            speech.layout.points, speech.layout.numbering = points, numbering  # type: ignore[assignment]
+            speech.opening = start
+            if _lines(speech) == target:
+                if speech.opening is own and not assembled.own:
+                    imported.report.append("开头：按句式生成的文字与原文不完全一致，已按原文保留为自己写的开头")
+                if note:
+                    imported.report.append(note)
+                return
     # At worst: everything between the salutation and the closing is the opening, as written.
     speech.sections = []
     speech.transition = ""
@@ -670,6 +721,13 @@ def _make_exact(imported: Imported, target: list[str], opening_paragraphs: list[
         imported.speech = Speech(salutation="", closing="", opening=Opening(own=True, text="\n".join(target)))
     imported.unstructured = True
     imported.report.append("未能归类：正文的格式没有认出来，已把全文按原样放进“开头”，请在向导里整理")
+
+
+def _unnumbered_body(body: list[str]) -> tuple[list[Section], str, str]:
+    """The body read again with no point markers: sections by their headings, markers kept as text."""
+    reading = Speech()
+    _read_body(reading, body, numbering="none")
+    return reading.sections, reading.layout.points, reading.layout.numbering
 
 
 def _describe(imported: Imported, unplaced: int) -> None:
