@@ -255,3 +255,12 @@ def test_a_long_name_over_a_short_date_is_not_pushed_past_the_margin() -> None:
     name, date = signature_indents("中共某某市委组织部干部教育科全体同志", "2026年5月15日")
     assert (name, date) == (0, 4)
     assert signature_indents("张三", "") == (4, 0)
+
+
+def test_points_numbered_like_headings_have_their_leads_in_heiti(tmp_path: Path) -> None:
+    speech = load(SHAPES / "p1.toml")
+    speech.layout.numbering = "listed"
+    document = docx.Document(str(write_docx(speech, tmp_path / "a.docx")))
+    point = paragraph_starting(document, "一、要把准方向")
+    assert point.runs[0].text == "一、要把准方向。"
+    assert [fonts(run._element)["eastAsia"] for run in point.runs] == ["黑体", "仿宋_GB2312"]

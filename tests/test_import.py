@@ -421,3 +421,29 @@ def test_a_course_name_is_read_only_where_a_name_can_stand():
     assert import_text(text, TODAY).speech.training.name == ""
     text = "各位领导：\n近期我参加了全省统计业务培训班，收获很大。\n一是要学习。认真学。\n"
     assert import_text(text, TODAY).speech.training.name == "全省统计业务培训班"
+
+
+@pytest.mark.parametrize(
+    ("text", "points"),
+    [
+        # 一、 with its lead and elaboration on one line: numbered points, not headings.
+        (
+            "学习体会\n近日，我参加了县委组织部组织的乡镇干部培训班。\n"
+            "一、要提高政治站位。通过学习，我认识到必须坚持党的全面领导。\n二、要增强本领。必须不断学习。\n",
+            "separate",
+        ),
+        # 一、 lead ending in 。 alone on its line, its elaboration below.
+        (
+            "各位领导、同志们：\n近日，我参加了县委组织部组织的乡镇干部培训班。\n一、提高政治站位，增强责任意识。\n"
+            "通过学习，我认识到必须坚持党的全面领导。\n二、加强理论学习，提升履职能力。\n面对新形势，必须不断学习。\n发言完毕，谢谢。\n",
+            "lead-alone",
+        ),
+    ],
+)
+def test_points_numbered_like_headings(text, points):
+    imported = import_text(text, TODAY)
+    speech = imported.speech
+    assert render_text(speech) == text and not imported.unstructured
+    assert (speech.layout.numbering, speech.layout.points) == ("listed", points)
+    assert [section.heading for section in speech.sections] == [""]
+    assert len(speech.sections[0].points) == 2

@@ -310,3 +310,11 @@ def test_durations_are_read_as_their_fewest_days(written, days):
 def test_the_readme_shows_each_worked_example_as_it_prints(name):
     readme = (TESTS.parent / "README.md").read_text(encoding="utf-8")
     assert "```\n" + (SHAPES / f"{name}.txt").read_text(encoding="utf-8") + "```\n" in readme
+
+
+def test_points_numbered_like_headings_under_headed_sections_are_pointed_out():
+    speech = course(layout=Layout(points="separate", numbering="listed"))
+    speech.sections = [Section(heading="学有所得", points=[Point("要学。", "多读。")])]
+    assert any("不宜再写标题" in problem.message for problem in check(speech))
+    speech.sections[0].heading = ""
+    assert not any("不宜再写标题" in problem.message for problem in check(speech))

@@ -129,6 +129,15 @@ def check_sections(speech: Speech) -> list[Problem]:
             point_where = f"{where}.points[{number}]"
             if _empty(point.lead) and not _empty(point.body):
                 problems.append(Problem("warning", step, f"{point_where}.lead", "这一点缺少领起句"))
+        if speech.layout.numbering == "listed" and is_headed(section):
+            problems.append(
+                Problem(
+                    "warning",
+                    step,
+                    f"{where}.heading",
+                    "各点用“一、二、”编号时，部分不宜再写标题（标题也编“一、”）：去掉标题，或改用“（一）”",
+                )
+            )
         if speech.layout.numbering == "first-then-last":
             count = sum(1 for point in section.points if not (_empty(point.lead) and _empty(point.body)))
             if count > MAX_SEQUENCE_POINTS:

@@ -6,7 +6,8 @@ and with the same text; only fonts and layout are added (see
 ``wizard.docx_layout`` for the page):
 
 - body 仿宋_GB2312 三号, every paragraph indented two characters;
-- ``一、`` headings 黑体, ``（一）`` point leads 楷体_GB2312;
+- ``一、`` headings 黑体, ``（一）`` point leads 楷体_GB2312, ``一、`` point leads (no
+  section headings) 黑体;
 - the title 方正小标宋简体 二号 centred; the subtitle, the speaker and the
   date line 楷体_GB2312 三号 centred; a line's space under them;
 - the salutation flush left, as it is spoken;
@@ -31,23 +32,29 @@ from wizard.numerals import chinese_numeral
 from wizard.storage import write_bytes_atomic
 from wizard.text_cleaning import clean
 
+#: The font a numbered point's lead is set in, by the point markers: （一） leads are second-level
+#: headings (楷体), 一、 leads in a body without section headings are first-level ones (黑体).
+_LEAD_FONTS = {"bracketed": layout.SUBHEADING_FONT, "listed": layout.HEADING_FONT}
 
-def _second_level_leads(speech: Speech, key: str) -> tuple[str, ...]:
-    """How ``（一）`` points laid out as paragraphs begin: number and lead, set in 楷体.
 
-    GB/T 9704 sets second-level headings in 楷体_GB2312; here the lead sentence
-    is that heading (alone on its line, or before its elaboration) and the
-    elaboration stays 仿宋.
+def _numbered_leads(speech: Speech, key: str) -> tuple[tuple[str, ...], str]:
+    """How numbered points laid out as paragraphs begin (marker and lead), and their font.
+
+    GB/T 9704 sets headings of the second level in 楷体_GB2312 and of the first in
+    黑体; a （一） or 一、 point's lead is such a heading (alone on its line, or before
+    its elaboration), and the elaboration stays 仿宋.
     """
     settings = speech.layout
-    if not key.startswith("section:") or settings.points == "joined" or settings.numbering != "bracketed":
-        return ()
-    pattern = speech_wording()["numbering"]["bracketed"]
+    font = _LEAD_FONTS.get(settings.numbering)
+    if not key.startswith("section:") or settings.points == "joined" or font is None:
+        return (), layout.BODY_FONT
+    pattern = speech_wording()["numbering"][settings.numbering]
     points = [point for point in speech.sections[int(key.split(":")[1])].points if point_text(point)]
-    return tuple(
+    leads = tuple(
         pattern.format(numeral=chinese_numeral(number)) + point_text(Point(lead=point.lead))
         for number, point in enumerate(points, start=1)
     )
+    return leads, font
 
 
 #: Lines set centred, with their font: the title block.
@@ -100,7 +107,7 @@ def _add_signature(document, lines: list[tuple[str, str]]) -> None:
         layout.add_run(paragraph, line, layout.BODY_FONT)
 
 
-def _add_line(document, role: str, line: str, leads: tuple[str, ...]) -> None:
+def _add_line(document, role: str, line: str, leads: tuple[tuple[str, ...], str]) -> None:
     paragraph = document.add_paragraph()
     if role == "salutation":
         layout.add_run(paragraph, line, layout.BODY_FONT)
@@ -110,9 +117,10 @@ def _add_line(document, role: str, line: str, leads: tuple[str, ...]) -> None:
         layout.outline_level(paragraph, 0)
         layout.add_run(paragraph, line, layout.HEADING_FONT)
         return
-    for lead in leads:
+    starts, font = leads
+    for lead in starts:
         if line.startswith(lead):
-            layout.add_run(paragraph, lead, layout.SUBHEADING_FONT)
+            layout.add_run(paragraph, lead, font)
             if rest := line[len(lead) :]:
                 layout.add_run(paragraph, rest, layout.BODY_FONT)
             return
@@ -131,7 +139,7 @@ def build(speech: Speech):
         if block.key == "signature":
             _add_signature(document, lines)
             continue
-        leads = _second_level_leads(speech, block.key)
+        leads = _numbered_leads(speech, block.key)
         for role, line in lines:
             if role in _CENTRED:
                 _add_centred(document, role, line)

@@ -262,12 +262,14 @@ def _full_at(measure: Callable[[str], int], least: int) -> Callable[[str], bool]
 # -- 3. recognising the parts ------------------------------------------------------------------
 
 _NUMERAL = "一二三四五六七八九十百零"
-_HEADING = re.compile(rf"^([{_NUMERAL}]+)、(.*)$")
+#: A section heading: 一、 and a line with no sentence in it (一、要把准方向。… is a numbered point).
+_HEADING = re.compile(rf"^([{_NUMERAL}]+)、([^。！？!?]*)$")
 _MARKERS = {
     "bracketed": re.compile(rf"^（[{_NUMERAL}]+）"),
     "ordinal": re.compile(rf"^[{_NUMERAL}]+是"),
     "first-second": re.compile(rf"^第[{_NUMERAL}]+，"),
     "first-then-last": re.compile(r"^(?:首先|其次|再次|最后)，"),
+    "listed": re.compile(rf"^[{_NUMERAL}]+、(?=.*[。！？!?])"),
 }
 _DATE = r"(\d{4})年(\d{1,2})月(\d{1,2})日"
 _DATE_LINE = re.compile(rf"^（{_DATE}）$")
@@ -487,7 +489,7 @@ def _read_body(speech: Speech, body: list[str], numbering: str | None = None) ->
 
 
 def _is_first_marker(paragraph: str) -> bool:
-    return paragraph.startswith(("（一）", "一是", "第一，", "首先，"))
+    return paragraph.startswith(("（一）", "一是", "第一，", "首先，", "一、"))
 
 
 def _has_marker(paragraphs: list[str]) -> bool:

@@ -14,7 +14,7 @@ SectionKind = Literal["reflection", "action"]
 #: A section's points: in one paragraph; a paragraph each; the lead on a line of its own above its elaboration.
 PointLayout = Literal["joined", "separate", "lead-alone"]
 #: What a point begins with: nothing; 一是; （一）; 第一，; 首先，其次，再次，最后，.
-PointNumbering = Literal["none", "ordinal", "bracketed", "first-second", "first-then-last"]
+PointNumbering = Literal["none", "ordinal", "bracketed", "first-second", "first-then-last", "listed"]
 DateStyle = Literal["month-day", "compact", "with-year"]
 #: Between the dates of a range: the one-character dash, or 至.
 DateSeparator = Literal["—", "至"]
@@ -28,7 +28,7 @@ SCHEMA_VERSION = 2
 
 SECTION_KINDS: tuple[str, ...] = ("reflection", "action")
 POINT_LAYOUTS: tuple[str, ...] = ("joined", "separate", "lead-alone")
-POINT_NUMBERINGS: tuple[str, ...] = ("none", "ordinal", "bracketed", "first-second", "first-then-last")
+POINT_NUMBERINGS: tuple[str, ...] = ("none", "ordinal", "bracketed", "first-second", "first-then-last", "listed")
 DATE_STYLES: tuple[str, ...] = ("month-day", "compact", "with-year")
 DATE_SEPARATORS: tuple[str, ...] = ("—", "至")
 OPENING_FRAMES: tuple[str, ...] = ("sample", "honoured", "attended", "recently", "representative")
