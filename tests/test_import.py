@@ -189,6 +189,14 @@ def test_the_same_text_laid_out_otherwise_imports_to_the_same_record(tmp_path, n
     assert storage.dumps(import_file(path, TODAY).speech) == plain
 
 
+@pytest.mark.parametrize("width", [24, 33, 38, 44, 52, 61])
+@pytest.mark.parametrize("name", ["p1", "p2", "p3", "example"])
+def test_text_wrapped_at_any_width_comes_back_whole(name, width):
+    """Few lines are full at a wide wrap, and some full lines end a sentence: the paragraphs come back all the same."""
+    text = render_text(EXAMPLES[name]())
+    assert tidy(wrapped(text, width)) == text.splitlines()
+
+
 def test_gb18030_is_read_and_the_report_says_so(tmp_path):
     text = render_text(shape("p2"))
     path = tmp_path / "发言.txt"

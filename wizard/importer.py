@@ -163,6 +163,10 @@ def markdown_text(text: str) -> str:
 
 #: What ends a paragraph: a wrapped line is not joined after these.
 _PARAGRAPH_END = "。！？：；…!?:;"
+#: How a title or subtitle line ends when it is whole (one that fills the wrap may still be whole).
+_COMPLETE_TITLE = re.compile(r"(?:发言|讲话|致辞|体会|心得|收获|汇报|报告|感悟)$")
+#: A line that starts a paragraph of its own after one that ended at the wrap: a transition, a closing.
+_FRESH = re.compile(r"^(?:下面|以下|接下来|结合)|[：:]$|发言完毕|汇报完毕|谢谢|以上是|批评指正")
 #: No paragraph ends on these: a line that does was broken off in the middle of one.
 _BROKEN_OFF = "，、“《（‘"
 #: Closing marks end a paragraph only after one of the above (。” ends, “风向标” does not).
@@ -177,32 +181,56 @@ def _width(text: str) -> int:
 def tidy(text: str) -> list[str]:
     """The text's paragraphs, one a string: indentation dropped, wrapped lines joined, blanks dropped.
 
-    A paragraph hard-wrapped at a fixed width (as pasted from a PDF) shows as
-    several lines of the same width; such a line that does not end a sentence
-    is joined to the next one. Text that is not wrapped has no such run of
-    equal lines, and no line of it is joined.
+    A paragraph of a speech ends a sentence (。！？：；…). Below the title block,
+    a line that does not, and is not a heading or a signature, was broken off
+    by wrapping and is joined to the next. A heading, or a line that happens
+    to end a sentence, is joined only in text hard-wrapped at a fixed width
+    (as pasted from a PDF), seen as many lines of one length that break off
+    mid-sentence. A blank line always ends a paragraph.
     """
     text = clean(text).removeprefix("\ufeff")
     raw = [line.strip(_INDENT) for line in text.split("\n")]
     full = _wrap_width([line for line in raw if line])
     result: list[str] = []
-    joining = False
-    broken_off = False
+    joining = ending_at_edge = False
     for line in raw:
         if not line:
-            joining = broken_off = False  # a blank line always ends a paragraph
+            joining = ending_at_edge = False
             continue
         # The first lines may be the title block: a short line there stands alone, wrapped or not.
         # The title block ends at the salutation or at the first sentence.
         title_zone = len(result) < 4 and not any(_is_salutation(done) or _ends_paragraph(done) for done in result)
-        alone = title_zone and (_title_line(line) or (bool(result) and _title_line(result[-1])))
-        if result and (broken_off or (joining and not alone and not _starts_part(line, title_zone))):
+        # A title-block line stands alone, unless it filled the wrap and what follows is the rest of it.
+        wrapped_above = bool(result) and full is not None and full(result[-1]) and not _ends_paragraph(result[-1])
+        rest_of_it = (
+            wrapped_above
+            and not _COMPLETE_TITLE.search(result[-1])
+            and not _is_salutation(line)
+            and not _DATE_LINE.match(line)
+        )
+        alone = title_zone and not rest_of_it and (_title_line(line) or (bool(result) and _title_line(result[-1])))
+        own_line = _starts_part(line, title_zone) or _DATE_ALONE.match(line) or _is_salutation(line)
+        # A line that stops at a comma or an opening mark was broken off whatever follows.
+        broken_off = bool(result) and result[-1][-1] in _BROKEN_OFF and joining
+        # A full line that ends a sentence may end its paragraph or just a sentence in it: in a
+        # paragraph of some length the second is likelier, unless the next line starts afresh.
+        sentence_at_edge = ending_at_edge and not _FRESH.search(line) and not _is_name(line)
+        # A heading as wide as the wrap goes on only into the short rest of itself, not into the body.
+        if result and joining and _HEADING.match(result[-1]) and (_ends_paragraph(line) or (full and full(line))):
+            joining = False
+        if result and (broken_off or ((joining or sentence_at_edge) and not alone and not own_line)):
             result[-1] = _join(result[-1], line)
         else:
             result.append(line)
-        # A line that stops at a comma or an opening mark breaks a paragraph, wrapped or not.
-        broken_off = line[-1] in _BROKEN_OFF
-        joining = full is not None and full(line) and not _ends_paragraph(line)
+        # Whether the paragraph goes on: the whole of it so far, as joined.
+        current = result[-1]
+        wrapped = full is not None and full(line) and not _ends_paragraph(line)
+        ending_at_edge = (
+            full is not None and full(line) and _ends_paragraph(line) and not (title_zone and _title_line(line))
+        )
+        heading_like = _HEADING.match(current) or (title_zone and (len(result) == 1 or _title_line(current)))
+        unfinished = not _ends_paragraph(current) and not heading_like
+        joining = current[-1] in _BROKEN_OFF or wrapped or (unfinished and not _is_name(current))
     return result
 
 
@@ -232,17 +260,19 @@ def _wrap_width(lines: list[str]) -> Callable[[str], bool] | None:
     """
     tests = []
     # A wrap narrower than this is not a page's or a window's: short lines are just short.
+    # Headings and title lines never end a sentence: they are no evidence of wrapping.
+    body = [line for line in lines[1:] if not _HEADING.match(line) and not _title_line(line)]
     for measure, slack, least in ((_width, 4, 32), (len, 2, 16)):
-        lengths = Counter(measure(line) for line in lines if measure(line) >= least)
+        lengths = Counter(measure(line) for line in body if measure(line) >= least)
         if not lengths:
             continue
         common = lengths.most_common(1)[0][0]
-        near = [line for line in lines if abs(measure(line) - common) <= slack // 2]
+        near = [line for line in body if abs(measure(line) - common) <= slack // 2]
         # Wrapped lines break off mid-sentence; lines that merely happen to be as long end theirs.
         broken = sum(1 for line in near if not _ends_paragraph(line))
         if (
-            broken >= 3
-            and broken * 3 >= len(near) * 2
+            broken >= 2
+            and broken * 2 >= len(near)
             and len(near) * 4 >= sum(lengths.values())
             and max(lengths) <= common + slack
         ):
