@@ -202,6 +202,7 @@ def test_gb18030_is_read_and_the_report_says_so(tmp_path):
     path = tmp_path / "发言.txt"
     path.write_bytes(text.encode("gb18030"))
     imported = import_file(path, TODAY)
+    assert storage.dumps(imported.speech) == storage.dumps(import_text(text, TODAY).speech)
     assert render_text(imported.speech) == text
     assert any("GB18030" in line for line in imported.report)
 

@@ -18,7 +18,7 @@ async def next_step(pilot) -> None:
 
 
 async def type_in(pilot, path: str, text: str) -> None:
-    """Replace the field's text by pasting ``text``, as ``paste_into`` does, with one frame for it."""
+    """Replace the field's text by pasting ``text``, as ``paste_into`` does, without its pauses before."""
     widget = widget_for(pilot, path)
     widget.focus()
     if isinstance(widget, TextArea):
@@ -27,6 +27,7 @@ async def type_in(pilot, path: str, text: str) -> None:
         widget.value = ""
     pilot.app.post_message(events.Paste(text))
     await pilot.pause()
+    await pilot.pause()  # the field's message line and the layout follow a frame later
 
 
 async def test_p2_typed_into_a_new_speech_prints_exactly_its_text(private_home):
