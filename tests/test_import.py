@@ -14,7 +14,7 @@ from wizard.assemble import is_blank, render_text
 from wizard.data_files import example_path
 from wizard.docx_export import docx_bytes
 from wizard.export import render_markdown
-from wizard.importer import ImportFailure, import_file, import_text, tidy
+from wizard.importer import import_file, import_text, tidy
 from wizard.model import (
     DATE_SEPARATORS,
     DATE_STYLES,
@@ -30,6 +30,7 @@ from wizard.model import (
     Speech,
     Training,
 )
+from wizard.storage import RecordError
 
 TODAY = dt.date(2026, 12, 4)
 SHAPES = Path(__file__).parent / "fixtures" / "shapes"
@@ -223,7 +224,7 @@ def test_gb18030_is_read_and_the_report_says_so(tmp_path):
 def test_a_file_that_cannot_be_imported_is_one_line_naming_it(tmp_path, name, data, message):
     path = tmp_path / name
     path.write_bytes(data)
-    with pytest.raises(ImportFailure) as caught:
+    with pytest.raises(RecordError) as caught:
         import_file(path, TODAY)
     line = str(caught.value)
     assert "\n" not in line and line.startswith(str(path)) and message in line
@@ -233,7 +234,7 @@ def test_a_file_over_ten_megabytes_is_refused_without_reading_it_whole(tmp_path)
     path = tmp_path / "big.txt"
     with path.open("wb") as stream:
         stream.truncate(10_000_001)
-    with pytest.raises(ImportFailure, match="过大"):
+    with pytest.raises(RecordError, match="过大"):
         import_file(path, TODAY)
 
 

@@ -38,20 +38,14 @@ from wizard.data_files import load as load_prompts
 from wizard.data_files import speech_wording
 from wizard.dates import format_date
 from wizard.model import CourseGroup, Opening, Point, Section, Speech, Training
+from wizard.storage import RecordError, read_bytes, read_limited
 from wizard.text_cleaning import clean, is_wide
 
-#: A file bigger than this is not a speech (and is not read into memory whole).
-MAX_IMPORT_BYTES = 10_000_000
 _FORMATS = (".txt", ".md", ".markdown", ".docx", ".text", "")
 
 
-class ImportFailure(Exception):
+class ImportFailure(RecordError):
     """A file that cannot be imported; ``str()`` is one line naming the file."""
-
-    def __init__(self, name: str | os.PathLike[str], message: str) -> None:
-        self.name = str(name)
-        self.message = message
-        super().__init__(f"{self.name}：{message}")
 
 
 @dataclass
@@ -72,21 +66,11 @@ def read_source(path: str | os.PathLike[str], stdin: io.BufferedReader | None = 
     name = str(path)
     if name == "-":
         stream = stdin if stdin is not None else sys.stdin.buffer
-        return decode_text(_limited(stream, "标准输入"), "标准输入")
+        return decode_text(read_limited(stream, "标准输入", "文稿"), "标准输入")
     suffix = Path(name).suffix.lower()
     if suffix not in _FORMATS:
         raise ImportFailure(name, "只能导入 .txt、.md 或 .docx 文件")
-    try:
-        with open(name, "rb") as stream:
-            raw = _limited(stream, name)
-    except FileNotFoundError:
-        raise ImportFailure(name, "文件不存在") from None
-    except IsADirectoryError:
-        raise ImportFailure(name, "这是一个文件夹，不是文稿") from None
-    except PermissionError:
-        raise ImportFailure(name, "没有读取权限") from None
-    except OSError as error:
-        raise ImportFailure(name, f"无法读取（{error.strerror or error}）") from None
+    raw = read_bytes(name, "文稿")
     if not raw.strip():
         raise ImportFailure(name, "文件是空的")
     if suffix == ".docx":
@@ -95,13 +79,6 @@ def read_source(path: str | os.PathLike[str], stdin: io.BufferedReader | None = 
     if suffix in (".md", ".markdown"):
         text = markdown_text(text)
     return text, notes
-
-
-def _limited(stream, name: str) -> bytes:
-    data = stream.read(MAX_IMPORT_BYTES + 1)
-    if len(data) > MAX_IMPORT_BYTES:
-        raise ImportFailure(name, f"文件过大（超过 {MAX_IMPORT_BYTES // 1_000_000} MB），不像是一篇发言")
-    return data
 
 
 def decode_text(raw: bytes, name: str) -> tuple[str, list[str]]:

@@ -87,23 +87,26 @@ def decode(raw: bytes, name: str) -> str:
         raise RecordError(name, f"不是 UTF-8 编码的文本（第 {where} 字节；GBK 等编码请另存为 UTF-8）") from None
 
 
-def read_limited(stream: BinaryIO, name: str | os.PathLike[str]) -> bytes:
-    """Read ``stream`` to its end, or RecordError once it passes ``MAX_RECORD_BYTES`` (``/dev/zero``)."""
+def read_limited(stream: BinaryIO, name: str | os.PathLike[str], what: str = "发言记录") -> bytes:
+    """Read ``stream`` to its end, or RecordError once it passes ``MAX_RECORD_BYTES`` (``/dev/zero``).
+
+    ``what`` the file should be, for the message: 发言记录, 文稿.
+    """
     data = stream.read(MAX_RECORD_BYTES + 1)
     if len(data) > MAX_RECORD_BYTES:
-        raise RecordError(name, f"文件过大（超过 {MAX_RECORD_BYTES // 1_000_000} MB），不是发言记录")
+        raise RecordError(name, f"文件过大（超过 {MAX_RECORD_BYTES // 1_000_000} MB），不是{what}")
     return data
 
 
-def read_bytes(path: str | os.PathLike[str]) -> bytes:
+def read_bytes(path: str | os.PathLike[str], what: str = "发言记录") -> bytes:
     """The file's bytes, or RecordError saying in one line why it cannot be read."""
     try:
         with Path(path).open("rb") as stream:
-            return read_limited(stream, path)
+            return read_limited(stream, path, what)
     except FileNotFoundError:
         raise RecordError(path, "文件不存在") from None
     except IsADirectoryError:
-        raise RecordError(path, "这是一个文件夹，不是发言记录文件") from None
+        raise RecordError(path, f"这是一个文件夹，不是{what}文件") from None
     except PermissionError:
         raise RecordError(path, "没有读取权限") from None
     except OSError as error:

@@ -19,7 +19,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static, TextArea
 
 from wizard import importer
-from wizard.importer import Imported, ImportFailure
+from wizard.importer import Imported
+from wizard.storage import RecordError
 
 
 class ImportTextDialog(ModalScreen[Imported | None]):
@@ -60,7 +61,7 @@ class ImportTextDialog(ModalScreen[Imported | None]):
             return
         try:
             imported = await asyncio.to_thread(importer.import_file, Path(path).expanduser(), self.today)
-        except ImportFailure as error:
+        except RecordError as error:
             self.show_failure(str(error))
             return
         self.show(imported)
