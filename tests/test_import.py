@@ -457,3 +457,17 @@ def test_points_numbered_like_headings(text, points):
     assert (speech.layout.numbering, speech.layout.points) == ("listed", points)
     assert [section.heading for section in speech.sections] == [""]
     assert len(speech.sections[0].points) == 2
+
+
+def test_a_title_line_with_no_place_keeps_the_title_block_as_written_and_the_body_recognised():
+    text = (
+        "在全县教育系统干部培训班上的发言\n县教育局 陈静\n（2026年06月05日）\n各位领导、同志们：\n"
+        "近日，我参加了县委组织部组织的全县教育系统干部培训班。\n一是要把准方向。要坚持党的领导。\n"
+        "二是要夯实基础。要培育特色产业。\n发言完毕，谢谢。\n"
+    )
+    imported = import_text(text, TODAY)
+    speech = imported.speech
+    assert render_text(speech) == text and not imported.unstructured
+    assert speech.opening.own and speech.opening.text.startswith("在全县教育系统干部培训班上的发言\n县教育局 陈静")
+    assert len(speech.sections[0].points) == 2 and speech.closing == "发言完毕，谢谢。"
+    assert speech.training.name == "全县教育系统干部培训班" and speech.training.start is None

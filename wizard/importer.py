@@ -396,6 +396,12 @@ def recognise(paragraphs: list[str], today: dt.date) -> Imported:
     if first < last and _GREETING.match(paragraphs[first]):
         speech.greeting = paragraphs[first]
         first += 1
+    if unplaced:
+        # A title-block line with no place of its own (a date written 2026年06月05日) keeps its
+        # place only if everything down to the opening is kept as written, as the opening.
+        unplaced = paragraphs[:first]
+        speech.title = speech.subtitle = speech.speaker = speech.salutation = speech.greeting = ""
+        speech.date_line = None
 
     # Where the body begins is tried in turn: after a line ending in ： that leads into a numbered
     # part, at the first numbered part, or (with no markers) after the first paragraph. The first
@@ -683,6 +689,8 @@ def _read_opening(speech: Speech, paragraphs: list[str], today: dt.date) -> None
 def _safe_facts(speech: Speech, text: str, today: dt.date, with_dates: bool = True) -> None:
     """From an opening kept as written: the dates and a course name, for the file name and ``list``."""
     training = speech.training
+    # A date in brackets is the day of the speech (the title block's date line), not of the course.
+    text = re.sub(rf"（{_DATE}）", "", text)
     found = _DATE_RANGE_IN_TEXT.search(text) if with_dates else None
     if found and (dates := _read_dates(found.group(0), today)):
         training.start, training.end, speech.layout.date_style, speech.layout.date_separator = dates  # type: ignore[assignment]
@@ -766,7 +774,9 @@ def _describe(imported: Imported, unplaced: int) -> None:
         label = load_prompts("steps")["courses"]["opening"][f"frame_{speech.opening.frame}"]
         lines.append(f"开头：由培训信息生成（句式“{label}”；培训班：{speech.training.name or '未写'}）")
     if unplaced:
-        lines.append(f"标题块中有 {unplaced} 行放不进标题、副标题、发言人或日期，已放进开头")
+        lines.append(
+            f"标题块中有放不进标题、副标题、发言人或日期的行，标题块和称呼（共 {unplaced} 行）已按原文放进开头"
+        )
     if speech.transition:
         lines.append(f"过渡段：{speech.transition}")
     if speech.sections:
