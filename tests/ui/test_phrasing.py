@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Input, OptionList, Select, SelectionList
 
-from tests.ui.conftest import click, demo_app, new_app, paste_into, screen_text, text_in, widget_for
+from tests.ui.conftest import click, demo_app, draft_written, new_app, paste_into, screen_text, text_in, widget_for
 from wizard import phrases, storage
 from wizard.data_files import example_path
 from wizard.ui.widgets.phrase_complete import PhraseAutoComplete
@@ -80,9 +80,11 @@ async def test_importing_a_section_and_a_point_from_a_past_record(private_home):
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("f3", "f3")
         await paste_into(pilot, "sections[0].heading", "本次的体会")
+        await draft_written(app)  # this speech's own draft is not a past record to import from
         app.action_import()
         await pilot.pause()
         records = app.screen.query_one("#import-records", OptionList)
+        assert records.option_count == 1
         assert "去年的研讨班" in str(records.get_option_at_index(0).prompt)
         records.highlighted = 0
         await pilot.press("enter")

@@ -40,9 +40,10 @@ def record_folders() -> list[Path]:
 class ImportDialog(ModalScreen[ImportChoice | None]):
     BINDINGS = [Binding("escape", "dismiss(None)", "取消")]
 
-    def __init__(self, exclude: Path | None = None) -> None:
+    def __init__(self, *exclude: Path | None) -> None:
+        """``exclude``: the record being edited and this wizard's own draft, not offered as past records."""
         super().__init__()
-        self.exclude = exclude.resolve() if exclude else None
+        self.exclude = {path.resolve() for path in exclude if path is not None}
         self.entries: list[Entry] = []
         self.entry: Entry | None = None
 
@@ -57,7 +58,7 @@ class ImportDialog(ModalScreen[ImportChoice | None]):
 
     def on_mount(self) -> None:
         scan = library.scan(record_folders(), missing_ok=True)
-        self.entries = [entry for entry in scan.entries if entry.path.resolve() != self.exclude]
+        self.entries = [entry for entry in scan.entries if entry.path.resolve() not in self.exclude]
         records = self.query_one("#import-records", OptionList)
         if not self.entries:
             records.add_option(Option(Text("没有找到保存过的发言记录。"), disabled=True))

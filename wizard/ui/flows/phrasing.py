@@ -126,7 +126,10 @@ async def import_from_past(host: Host) -> None:
     from wizard.ui.dialogs.import_parts import ImportDialog
 
     path = _focused_path(host)
-    choice = await host.push_screen_wait(ImportDialog(host.state.session.path))
+    from wizard import drafts
+
+    own_draft = drafts.path_for(host.autosave.key, create=False)
+    choice = await host.push_screen_wait(ImportDialog(host.state.session.path, own_draft))
     if choice is None:
         return
     count = import_parts(host.state.speech, choice, path, _KIND_OF_STEP.get(host.state.step))
