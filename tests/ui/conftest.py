@@ -59,14 +59,13 @@ async def paste_into(pilot: Pilot, path: str, text: str, *, replace: bool = True
     """
     widget = widget_for(pilot, path)
     widget.focus()
-    await pilot.pause()
     if replace:
         if isinstance(widget, Input):
             widget.value = ""
         elif isinstance(widget, TextArea):
             widget.clear()
-        await pilot.pause()
-    # As the terminal driver does: the app forwards a paste to the focused widget.
+    # As the terminal driver does: the app forwards a paste to the focused widget
+    # (posted after the focus and the clearing, so handled after them).
     pilot.app.post_message(events.Paste(text))
     await pilot.pause()
     await pilot.pause()  # field messages and problem counts follow one frame after an edit
