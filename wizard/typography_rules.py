@@ -2,8 +2,9 @@
 
 Each rule returns hits ``(kind, start, end, message, edits)`` over a field's
 value; ``edits`` (start, end, replacement) are given only when the mend is
-mechanical (punctuation width, quotes, date dashes, leading zeros, spaces,
-zero-width characters). ``wizard.typography`` turns hits into findings and applies the edits.
+mechanical (punctuation width, quotes, quotes turned the wrong way, doubled
+marks, a 顿号 between quoted items, full-width digits, date dashes, leading
+zeros, spaces, zero-width characters); an unpaired mark is only reported. ``wizard.typography`` turns hits into findings and applies the edits.
 
 Every rule is linear in the length of the field: a pasted chapter of many
 thousand characters is looked through as fast, per character, as a heading.
@@ -47,6 +48,17 @@ _ZERO_WIDTH_NAMES = {
     "\u2060": "零宽不换行符",
     "\ufeff": "字节顺序标记",
 }
+#: The same mark typed twice (or more): ，，　。。　、、　；；　：：
+_DOUBLED = re.compile(r"([，。、；：])\1+")
+#: Full-width digits: GB/T 15835 writes numbers in half-width Arabic numerals.
+_FULL_DIGITS = re.compile("[０-９]+")
+_TO_HALF = str.maketrans("０１２３４５６７８９", "0123456789")
+#: A 顿号 between two quoted or title-marked items (GB/T 15834—2011 4.5.3.5 leaves it out).
+_PAUSE_BETWEEN_QUOTED = re.compile("(?<=[”’》])、(?=[“‘《])")
+#: Marks that come in pairs within a paragraph; quotes can be turned the wrong way round.
+_PAIRS = (("“", "”", True), ("‘", "’", True), ("（", "）", False), ("《", "》", False))
+#: What a pair is called in a message: the marks themselves read badly inside quotes.
+_PAIR_NAMES = {"“": "双引号", "‘": "单引号", "（": "括号", "《": "书名号"}
 #: U+FFFD, what a decoder puts where it met bytes it could not read: the character there is lost.
 _REPLACEMENT_RUN = re.compile("\ufffd+")
 
@@ -157,6 +169,74 @@ def _dates(text: str) -> list[Hit]:
     return hits
 
 
+def _doubled(text: str) -> list[Hit]:
+    hits: list[Hit] = []
+    for match in _DOUBLED.finditer(text):
+        start, end, mark = match.start(), match.end(), match.group(1)
+        message = f"标点重复：“{match.group()}”只用一个“{mark}”"
+        hits.append(("doubled-punctuation", start, end, message, ((start + 1, end, ""),)))
+    return hits
+
+
+def _full_digits(text: str) -> list[Hit]:
+    hits: list[Hit] = []
+    for match in _FULL_DIGITS.finditer(text):
+        start, end = match.span()
+        half = match.group().translate(_TO_HALF)
+        message = f"数字用半角阿拉伯数字：“{match.group()}”应为“{half}”"
+        hits.append(("full-width-digit", start, end, message, ((start, end, half),)))
+    return hits
+
+
+def _pause_between_quoted(text: str) -> list[Hit]:
+    message = "引号或书名号括起的并列项之间不用顿号"
+    return [
+        ("pause-between-quoted", match.start(), match.end(), message, ((match.start(), match.end(), ""),))
+        for match in _PAUSE_BETWEEN_QUOTED.finditer(text)
+    ]
+
+
+def _paired(text: str) -> list[Hit]:
+    """Quotes, brackets and title marks, within each paragraph: turned the wrong way, or unpaired.
+
+    A closing quote with nothing open, followed later by an opening one that is
+    never closed (坚持”以人民为中心“的), is a pair turned the wrong way round: turned
+    back. Any other mark left alone is reported, not guessed at.
+    """
+    hits: list[Hit] = []
+    offset = 0
+    for paragraph in text.split("\n"):
+        for opening, closing, turnable in _PAIRS:
+            stack: list[int] = []
+            unopened: list[int] = []
+            for index, char in enumerate(paragraph):
+                if char == opening:
+                    stack.append(index)
+                elif char == closing:
+                    if stack:
+                        stack.pop()
+                    else:
+                        unopened.append(index)
+            if turnable:
+                while unopened and stack and unopened[0] < stack[0]:
+                    first, last = unopened.pop(0) + offset, stack.pop(0) + offset
+                    message = f"{_PAIR_NAMES[opening]}方向反了：前后两个引号应当对调"
+                    edits = ((first, first + 1, opening), (last, last + 1, closing))
+                    hits.append(("turned-quote", first, last + 1, message, edits))
+            for index in stack:
+                where = offset + index
+                message = f"{_PAIR_NAMES[opening]}不成对：本段有前{_PAIR_NAMES[opening]}，没有后{_PAIR_NAMES[opening]}"
+                hits.append(("unpaired", where, where + 1, message, ()))
+            for index in unopened:
+                where = offset + index
+                message = (
+                    f"{_PAIR_NAMES[opening]}不成对：本段有后{_PAIR_NAMES[opening]}，前面没有前{_PAIR_NAMES[opening]}"
+                )
+                hits.append(("unpaired", where, where + 1, message, ()))
+        offset += len(paragraph) + 1
+    return hits
+
+
 def _spaces(text: str) -> list[Hit]:
     message = "中文里不加空格（汉字之间、汉字与字母数字之间都不加）"
     return [
@@ -250,7 +330,8 @@ class _Taken:
 def hits(field: TextField) -> list[Hit]:
     """All hits in one field; a fix that overlaps an earlier one is dropped (one fix a spot)."""
     text = field.value
-    rules = [_invisible(text), _dates(text), _half_width(text), _quotes(text)]
+    rules = [_invisible(text), _dates(text), _half_width(text), _quotes(text), _paired(text)]
+    rules += [_doubled(text), _full_digits(text), _pause_between_quoted(text)]
     if field.role != "name":  # 市委组织部　张三: the space between unit and name is customary
         rules.append(_spaces(text))
     rules += [_placeholders(text), _ends(field)]
