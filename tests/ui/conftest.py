@@ -113,3 +113,12 @@ def item_button(pilot: Pilot, kind: str, action: str, index: int):
         if button.kind == kind and button.index == index:
             return button
     raise LookupError(f"no {action} button for {kind} {index}")
+
+
+async def save_anyway(pilot: Pilot) -> None:
+    """Ctrl+S on a speech with open errors (an unfinished one), answering 仍然保存."""
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+    if pilot.app.screen.query("#yes") and "仍然保存" in str(pilot.app.screen.query_one("#yes").label):
+        await pilot.click("#yes")
+        await pilot.pause()

@@ -9,7 +9,18 @@ import time
 
 from textual.widgets import Button
 
-from tests.ui.conftest import QUICK, TODAY, draft_written, new_app, paste_into, screen_text, text_in, until, widget_for
+from tests.ui.conftest import (
+    QUICK,
+    TODAY,
+    draft_written,
+    new_app,
+    paste_into,
+    save_anyway,
+    screen_text,
+    text_in,
+    until,
+    widget_for,
+)
 from wizard import drafts, storage
 from wizard.data_files import example_path
 from wizard.session import Session
@@ -39,7 +50,7 @@ async def test_a_successful_save_removes_the_draft(private_home):
         await paste_into(pilot, "training.name", "保存后无草稿")
         await draft_written(app)
         assert own_draft(app).exists()
-        await pilot.press("ctrl+s")
+        await save_anyway(pilot)  # an unfinished speech: saved when the user says so
         await pilot.pause()
     assert app.return_value is not None
     assert not own_draft(app).exists()
@@ -151,7 +162,7 @@ async def test_two_wizards_never_share_a_draft_and_a_save_removes_only_its_own(p
         async with second.run_test(size=(120, 40)) as other:
             await paste_into(other, "training.name", "乙方培训班")
             await draft_written(second)
-        await pilot.press("ctrl+s")
+        await save_anyway(pilot)  # an unfinished speech: saved when the user says so
         await pilot.pause()
     assert first.return_value is not None and not own_draft(first).exists()
     assert drafts.read(second.autosave.key).speech.training.name == "乙方培训班"

@@ -181,3 +181,14 @@ async def test_a_multi_line_paste_into_a_one_line_field_joins_the_lines(private_
         await paste_into(pilot, "sections[0].heading", "坚持学思结合，\n把理论学习引向深入\n")
         assert widget_for(pilot, "sections[0].heading").value == "坚持学思结合，把理论学习引向深入"
         assert app.state.session.speech.sections[0].heading == "坚持学思结合，把理论学习引向深入"
+
+
+async def test_a_new_course_group_starts_at_its_verb(private_home):
+    app = new_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.go_to("courses")
+        await pilot.pause()
+        groups = len(app.state.speech.courses)
+        await click(pilot, "#add-group")
+        assert len(app.state.speech.courses) == groups + 1
+        assert app.focused is widget_for(pilot, f"courses[{groups}].verb")

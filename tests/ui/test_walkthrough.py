@@ -6,7 +6,7 @@ import tomllib
 
 from textual.widgets import Input
 
-from tests.ui.conftest import click_tab, new_app, paste_into, screen_text, widget_for
+from tests.ui.conftest import click, click_tab, new_app, paste_into, save_anyway, screen_text, widget_for
 from wizard import storage
 from wizard.assemble import render_text
 
@@ -89,7 +89,7 @@ async def test_saving_to_an_existing_other_file_asks_first(private_home):
     app = new_app(output=existing)
     async with app.run_test(size=(120, 40)) as pilot:
         await paste_into(pilot, "training.name", "测试班")
-        await pilot.press("ctrl+s")
+        await save_anyway(pilot)  # an unfinished speech: saved when the user says so
         await pilot.pause()
         assert "文件已存在" in screen_text(pilot)
         # Enter takes the safe choice (another name), which opens the file dialog.
@@ -103,3 +103,27 @@ async def test_saving_to_an_existing_other_file_asks_first(private_home):
     assert app.return_value is not None
     assert (private_home / "other.toml").is_file()
     assert existing.read_text(encoding="utf-8") == "keep me"
+
+
+async def test_ctrl_s_with_an_open_error_names_it_and_asks_first(private_home):
+    app = new_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await paste_into(pilot, "training.start", "2026-11-28")
+        await paste_into(pilot, "training.end", "2026-11-20")  # before the start: an error
+        app.go_to("review")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        shown = screen_text(pilot)
+        assert "仍然保存" in shown and "返回修改" in shown
+        assert "请填写培训班名称" in shown, "the first open error is named"
+        # 返回修改 (the default, also Escape): back to the field of the first error, nothing saved.
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.is_running and app.return_value is None
+        assert app.state.step == "training" and app.focused is widget_for(pilot, "training.name")
+        # 仍然保存: on to choosing where to save.
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await click(pilot, "#yes")
+        assert app.screen.query("#save-path")

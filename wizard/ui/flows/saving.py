@@ -1,6 +1,7 @@
 """Saving from the wizard: where to, asking before overwriting, and what a failure says.
 
-``edit FILE`` saves to FILE and ``-o FILE`` there; otherwise a dialog asks,
+Open errors are named first, and saving waits for 仍然保存 (返回修改 goes to
+the field). ``edit FILE`` saves to FILE and ``-o FILE`` there; otherwise a dialog asks,
 proposing a name. Replacing a file this session did not open or write (the
 record, or the ``.txt`` beside it), or one that changed or went since, asks
 first (``Session.why_ask``). A failed save says why in Chinese and asks for
@@ -16,6 +17,7 @@ from wizard.storage import RecordError
 from wizard.ui.dialogs.confirm import ConfirmDialog
 from wizard.ui.dialogs.save_as import SaveAsDialog
 from wizard.ui.flows.host import Host
+from wizard.ui.state import DATE_STEPS
 
 
 @dataclass(frozen=True)
@@ -36,8 +38,17 @@ async def save(host: Host) -> None:
     if blocking:
         path, message = next(iter(blocking.items()))
         host.notify(f"还不能保存：{message}", severity="error", markup=False)
-        host.go_to("training", focus=path)
+        host.go_to(DATE_STEPS.get(path, "training"), focus=path)
         return
+    # Open errors (a missing course name, an end before the start): saved only when the user says so.
+    if errors := [problem for problem in host.state.problems() if problem.severity == "error"]:
+        first = errors[0]
+        where = host.state.wording.title(first.step)
+        count = f"还有 {len(errors)} 个错误没有处理" if len(errors) > 1 else "还有一个错误没有处理"
+        question = f"{count}，第一个在“{where}”：{first.message}。\n仍然保存吗？"
+        if not await host.push_screen_wait(ConfirmDialog(question, "仍然保存", "返回修改", yes_first=False)):
+            host.go_to(first.step, focus=first.field)
+            return
     target = session.save_target()
     message = ""
     while True:

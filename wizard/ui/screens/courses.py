@@ -116,7 +116,7 @@ class CoursesScreen(PagedStep):
         groups = self.state.speech.courses
         groups.append(CourseGroup(verb=choices("course_verbs")[0]))
         self.state.changed()
-        await self.rebuild(focus=f"courses[{len(groups) - 1}].items")
+        await self.rebuild(focus=f"courses[{len(groups) - 1}].verb")  # the new group starts at its verb
 
     @on(Button.Pressed, ".item-button")
     async def group_button(self, event: Button.Pressed) -> None:
