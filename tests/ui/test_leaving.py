@@ -101,3 +101,20 @@ def test_sessions_from_the_command_line(private_home, command):
     session = run.make_session(args, TODAY)
     assert session.speech.training.name == "组织部门年轻干部专题研讨班"
     assert session.save_target() == (path if command == "edit" else None)
+
+
+async def test_the_command_palette_speaks_chinese(private_home):
+    app = demo_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        footer = screen_text(pilot).splitlines()[-1]
+        assert "命令" in footer and "palette" not in footer
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        for english in ("Keys", "Maximize", "Minimize", "Screenshot", "Theme", "Quit"):
+            assert english not in titles
+        # Every command reads as Chinese (Word and Markdown are names).
+        assert all(any("\u4e00" <= char <= "\u9fff" for char in title) for title in titles)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        assert "输入命令名称搜索" in screen_text(pilot) and "Search for commands" not in screen_text(pilot)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.screen import Screen
 
 from wizard import drafts
@@ -70,6 +71,8 @@ class SpeechWizardApp(App[Finished | None]):
         Binding("f5", "copy", "复制全文"),
         Binding("f6", "pick_phrase", "常用语"),
         Binding("ctrl+q", "quit", "退出", priority=True),
+        # The palette's key, named in Chinese in the footer (Textual adds an English one otherwise).
+        Binding("ctrl+p", "command_palette", "命令", show=False, priority=True, tooltip="打开命令面板"),
     ]
 
     def __init__(
@@ -292,7 +295,18 @@ class SpeechWizardApp(App[Finished | None]):
         yield SystemCommand(
             "修正标点", "自动修正半角标点、引号、连接号和日期写法（先显示改动）", self.action_fix_typography
         )
-        yield from super().get_system_commands(screen)
+        # Of Textual's own commands, the ones a writer may want, in Chinese; not Maximize or Screenshot.
+        yield SystemCommand("配色主题…", "换一种界面配色", self.action_change_theme)
+        if screen.query("HelpPanel"):
+            yield SystemCommand("隐藏按键说明", "隐藏当前输入框的按键说明", self.action_hide_help_panel)
+        else:
+            yield SystemCommand("按键说明", "显示当前输入框可用的按键", self.action_show_help_panel)
+        yield SystemCommand("退出", "退出向导（有未保存的修改时先询问）", self.action_quit)
+
+    def action_command_palette(self) -> None:
+        """The command palette, its search box worded in Chinese."""
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            self.push_screen(CommandPalette(placeholder="输入命令名称搜索…", id="--command-palette"))
 
     # -- leaving -------------------------------------------------------------------------------
 
