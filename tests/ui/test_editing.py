@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.widgets import Collapsible, OptionList
 
 from tests.ui.conftest import click, click_tab, demo_app, item_button, new_app, paste_into, screen_text, widget_for
@@ -192,3 +193,34 @@ async def test_a_new_course_group_starts_at_its_verb(private_home):
         await click(pilot, "#add-group")
         assert len(app.state.speech.courses) == groups + 1
         assert app.focused is widget_for(pilot, f"courses[{groups}].verb")
+
+
+async def test_typing_into_a_suggested_value_replaces_it_and_never_doubles_it(private_home):
+    app = new_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.go_to("courses")
+        await pilot.pause()
+        verb = widget_for(pilot, "courses[0].verb")
+        assert verb.value == "深入学习了"
+        verb.focus()
+        await pilot.pause()
+        pilot.app.post_message(events.Paste("系统学习了"))
+        await pilot.pause()
+        assert verb.value == "系统学习了" and app.state.speech.courses[0].verb == "系统学习了"
+        # Once the user's own, entering it again puts the cursor in it: typing adds, nothing is wiped.
+        widget_for(pilot, "courses[0].items").focus()
+        await pilot.pause()
+        verb.focus()
+        await pilot.pause()
+        await pilot.press("end", "x")
+        assert verb.value == "系统学习了x"
+        # The kind's closing, a paragraph field, the same way.
+        app.go_to("review")
+        await pilot.pause()
+        closing = widget_for(pilot, "closing")
+        assert closing.text == "发言完毕，谢谢。"
+        closing.focus()
+        await pilot.pause()
+        pilot.app.post_message(events.Paste("我的发言完毕，谢谢大家！"))
+        await pilot.pause()
+        assert app.state.speech.closing == "我的发言完毕，谢谢大家！"

@@ -9,14 +9,18 @@ screens refresh themselves from the state when told to.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
 from wizard.assemble import Block, blocks, is_blank, render_text
 from wizard.checks import Problem, check
 from wizard.model import Point, Speech
-from wizard.ui.wording import STEPS, Wording
+from wizard.ui.wording import STEPS, Wording, choices
 
+_VERB = re.compile(r"courses\[\d+\]\.verb")
+#: Parts a kind of speech fills in with its usual wording.
+_SUGGESTED_PARTS = ("salutation", "closing", "greeting", "transition", "subtitle")
 #: The step a date field is on, where it is not step 1.
 DATE_STEPS = {"signature.date": "review"}
 
@@ -48,6 +52,8 @@ class RecordView(Protocol):
     def problem_counts(self) -> dict[str, int]: ...
 
     def problem_for(self, path: str) -> Problem | None: ...
+
+    def is_suggestion(self, path: str, value: str) -> bool: ...
 
 
 class WizardState:
@@ -167,6 +173,23 @@ class WizardState:
                 if not section.points:
                     section.points.append(Point())
         self.changed()
+
+    def is_suggestion(self, path: str, value: str) -> bool:
+        """Whether ``value`` at ``path`` is what the wizard put there for a new speech, untouched:
+        the first verb of a course group, or the kind's salutation, closing, greeting, transition."""
+        if self.session.template is None or not value or path in self.touched:
+            return False
+        if _VERB.fullmatch(path):
+            return value == choices("course_verbs")[0]
+        if path not in _SUGGESTED_PARTS:
+            return False
+        from wizard import templates
+
+        try:
+            fresh = templates.get(self.session.template).new_speech()
+        except LookupError:
+            return False
+        return value == getattr(fresh, path)
 
     def replace_speech(self, speech: Speech) -> None:
         """The whole record changed at once (typography fixed, a draft resumed)."""

@@ -91,6 +91,7 @@ class StepScreen(Screen[None]):
     def field(self, name: str, path: str, value: str, **options) -> FieldInput | FieldArea:
         """The field ``name`` of this step (worded in the prompts), editing ``path``."""
         field = make_field(self.state.wording.field(self.STEP, name), path, value, **options)
+        field.suggested = self.state.is_suggestion(path, value)
         field.edited.subscribe(self, self.field_edited, immediate=True)
         if self.state.session.read_only:
             if isinstance(field, FieldArea):

@@ -78,6 +78,9 @@ class FormField:
     #: The message and severity on show.
     shown: tuple[str, str] = ("", "")
     message_line: MessageLine | None = None
+    #: Holds a suggestion the wizard put there (a common verb, the kind's closing), not typed
+    #: by the user: the first time the field is entered it is selected, so typing replaces it.
+    suggested: bool = False
 
     def current_text(self) -> str:
         """What the field holds now."""
@@ -139,6 +142,11 @@ class FormField:
         # Off in tests and screenshots (the app says so), so pictures of the screen are stable.
         widget = self._widget()
         widget.cursor_blink = getattr(widget.app, "cursor_blink", True)  # type: ignore[attr-defined]
+
+    def on_focus(self) -> None:
+        if self.suggested:
+            self.suggested = False
+            self.select_all()  # type: ignore[attr-defined]
 
     def on_blur(self) -> None:
         if not self.shown[0]:
