@@ -402,13 +402,9 @@ def test_a_wrapped_title_block_keeps_its_lines_apart():
     # A long title, then the whole text wrapped at 25 characters.
     lines[0] = "在全市年轻干部综合能力提升培训班结业式上的发言"
     text = "\n".join(lines) + "\n"
-    imported = import_file_text(wrapped(text, 25))
+    imported = import_text(wrapped(text, 25), TODAY)
     assert render_text(imported.speech) == text
     assert imported.speech.title == lines[0] and imported.speech.speaker == "陈静"
-
-
-def import_file_text(text: str):
-    return import_text(text, TODAY)
 
 
 def test_soft_line_breaks_inside_a_word_paragraph_are_joined(tmp_path):

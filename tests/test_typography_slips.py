@@ -8,6 +8,7 @@ import pytest
 
 from wizard.model import CourseGroup, Opening, Point, Section, Speech, Training
 from wizard.record_paths import get_text
+from wizard.record_texts import set_field
 from wizard.typography import find, fix
 
 #: (slip, kind found, mended text or None when only reported). In a sentence, as typed.
@@ -52,14 +53,8 @@ def record_with(field: str, text: str) -> Speech:
     if field == "course item":
         speech.courses[0].items = [ended]
     else:
-        setattr_path(speech, FIELDS[field], ended)
+        set_field(speech, FIELDS[field], ended)
     return speech
-
-
-def setattr_path(speech: Speech, path: str, value: str) -> None:
-    from wizard.record_texts import set_field
-
-    set_field(speech, path, value)
 
 
 @pytest.mark.parametrize("field", FIELDS)
