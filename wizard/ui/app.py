@@ -64,6 +64,13 @@ class SpeechWizardApp(App[Finished | None]):
     TITLE = app_text("title")
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
     BINDINGS = [
+        # Focus moves the moment Tab is read, before the next key is: keys typed right after
+        # Tab (a fast typist, an IME's commit, a paste tool) land in the field Tab went to.
+        # As a screen binding, Tab would reach it only after bubbling up from the field,
+        # and the keys behind it would already have gone to the field being left. It also
+        # means Tab never reaches a field's drop-down: it moves on, and never takes a suggestion.
+        Binding("tab", "focus_next", show=False, priority=True),
+        Binding("shift+tab", "focus_previous", show=False, priority=True),
         Binding("ctrl+s", "save", "保存并完成", priority=True),
         Binding("f2", "previous_step", "上一步"),
         Binding("f3", "next_step", "下一步"),

@@ -18,6 +18,7 @@ from collections.abc import Hashable
 
 from rich.text import Text
 from textual import events
+from textual.binding import Binding
 from textual.content import Content
 from textual.geometry import Offset
 from textual.signal import Signal
@@ -215,6 +216,8 @@ class FieldArea(FormField, TextArea):
 
     #: Rows kept before the cache starts again.
     ROWS_KEPT = 1024
+    #: F6 is the wizard's phrase bank here as in every field (TextArea would select the line).
+    BINDINGS = [Binding("f6", "app.pick_phrase", "常用语")]
 
     def __init__(self, path: str, value: str, prompt: dict[str, str]):
         super().__init__(

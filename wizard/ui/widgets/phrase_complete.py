@@ -1,13 +1,18 @@
 """Suggestions from the phrase bank while typing a heading or a lead sentence.
 
 A dropdown under the field (textual-autocomplete) lists bank entries that
-start with or contain what has been typed; Enter or Tab takes one, Escape
-hides the list. Entries are plain ``Content``: never parsed as markup.
+start with or contain what has been typed; Enter, or → at the end of the text,
+takes one, as in a shell; Escape hides the list. Tab never reaches it: Tab
+moves on (the app binds it ahead of every widget). The list has a frame and a
+background of its own, so it never reads as one line with the field's hint it
+covers. Entries are plain ``Content``: never parsed as markup.
 """
 
 from __future__ import annotations
 
+from textual import events
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import Input
 from textual_autocomplete import AutoComplete, DropdownItem, TargetState
 
@@ -17,10 +22,37 @@ from wizard import phrases
 class PhraseAutoComplete(AutoComplete):
     """Completes the Input ``target`` from the bank entries of ``kind`` offered at ``step``."""
 
+    DEFAULT_CSS = """
+    PhraseAutoComplete { background: $panel; }
+    PhraseAutoComplete AutoCompleteList { border: round $accent; background: $panel; }
+    """
+
     def __init__(self, target: str, kind: str, step: str) -> None:
         super().__init__(target, candidates=None, classes="phrase-complete")
         self.kind = kind
         self.step = step
+
+    def on_mount(self) -> None:
+        self.target.message_signal.subscribe(self, self._right_takes_the_suggestion)
+
+    def _right_takes_the_suggestion(self, message: Message) -> None:
+        """→ with the cursor at the end of the text takes the highlighted suggestion."""
+        target = self.target
+        if not (
+            isinstance(message, events.Key)
+            and message.key == "right"
+            and self.display
+            and target.cursor_position >= len(target.value)
+        ):
+            return
+        options = self.option_list
+        if not options.option_count:
+            return
+        option = options.get_option_at_index(options.highlighted or 0)
+        assert isinstance(option, DropdownItem)
+        with self.prevent(Input.Changed):
+            self.apply_completion(option.value, TargetState(target.value, target.cursor_position))
+        self.post_completion()
 
     def post_completion(self) -> None:
         """The completion was put in without a Changed message: tell the form, so the record has it."""

@@ -1,0 +1,93 @@
+"""The keyboard as a fast typist uses it: Tab moves on, keys land where the focus went, F6 everywhere."""
+
+from __future__ import annotations
+
+from textual import events
+
+from tests.ui.conftest import new_app, paste_into, widget_for
+from wizard.ui.widgets.phrase_complete import PhraseAutoComplete
+
+
+def key(name: str, character: str | None = None) -> events.Key:
+    return events.Key(name, character)
+
+
+async def test_keys_sent_right_after_tab_land_in_the_field_tab_went_to(private_home):
+    app = new_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.go_to("courses")
+        await pilot.pause()
+        widget_for(pilot, "courses[0].tail").focus()
+        await pilot.pause()
+        # As a terminal delivers a fast typist's keys (or an IME's commit, or a paste tool's):
+        # all queued before the wizard has handled the first. Shift+Tab back, then Tab twice forward.
+        for event in (key("shift+tab"), key("x", "x"), key("tab"), key("tab"), key("y", "y"), key("z", "z")):
+            app.post_message(event)
+        await pilot.pause()
+        await pilot.pause()
+        assert widget_for(pilot, "courses[0].verb").value.endswith("x")
+        assert widget_for(pilot, "courses[0].tail").value == ""
+        assert widget_for(pilot, "courses[0].items").text == "yz"
+        assert app.state.speech.courses[0].items == ["yz"]
+
+
+def shown_dropdown(pilot) -> PhraseAutoComplete | None:
+    shown = [widget for widget in pilot.app.screen.query(PhraseAutoComplete) if widget.display]
+    return shown[0] if shown else None
+
+
+async def test_tab_moves_on_and_never_takes_a_suggestion_enter_and_right_do(private_home):
+    app = new_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f3", "f3")
+        lead = "sections[0].points[0].lead"
+        await paste_into(pilot, lead, "在深学")
+        await pilot.pause(0.1)
+        dropdown = shown_dropdown(pilot)
+        assert dropdown is not None, "typing opens the phrase drop-down"
+        first = str(dropdown.option_list.get_option_at_index(0).prompt)
+        # Tab: on to the next field, the lead exactly as typed, the drop-down gone.
+        await pilot.press("tab")
+        await pilot.pause()
+        assert app.state.speech.sections[0].points[0].lead == "在深学"
+        assert app.focused is widget_for(pilot, "sections[0].points[0].body")
+        assert shown_dropdown(pilot) is None
+        # → at the end of the text takes the highlighted suggestion, as in a shell.
+        await pilot.press("shift+tab")
+        await pilot.press("end", "left", "right")  # into the field, the drop-down open again
+        await pilot.pause(0.1)
+        if shown_dropdown(pilot) is None:
+            await pilot.press("down")  # the drop-down opens on ↓ when the field is entered
+            await pilot.pause()
+        assert shown_dropdown(pilot) is not None
+        await pilot.press("right")
+        await pilot.pause()
+        assert app.state.speech.sections[0].points[0].lead == first
+        assert app.focused is widget_for(pilot, lead)
+
+
+async def test_the_drop_down_is_framed_apart_from_the_field_under_it(private_home):
+    app = new_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f3", "f3")
+        await paste_into(pilot, "sections[0].points[0].lead", "在深学")
+        await pilot.pause(0.1)
+        dropdown = shown_dropdown(pilot)
+        assert dropdown is not None
+        listing = dropdown.option_list
+        assert listing.styles.border_top[0] != "", "the list has a frame"
+        field = widget_for(pilot, "sections[0].points[0].lead")
+        assert listing.styles.background != field.styles.background, "and a background of its own"
+
+
+async def test_f6_opens_the_phrases_in_a_paragraph_field_and_the_footer_says_so(private_home):
+    app = new_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f3", "f3")
+        widget_for(pilot, "sections[0].points[0].body").focus()
+        await pilot.pause()
+        shown = app.screen.active_bindings["f6"].binding
+        assert shown.show and shown.description == "常用语", "F6 is in the footer in a paragraph field too"
+        await pilot.press("f6")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "PhrasePicker"
