@@ -91,3 +91,17 @@ async def test_f6_opens_the_phrases_in_a_paragraph_field_and_the_footer_says_so(
         await pilot.press("f6")
         await pilot.pause()
         assert type(app.screen).__name__ == "PhrasePicker"
+
+
+async def test_the_focused_field_stands_out_by_its_frame_and_label_and_the_preview_takes_no_tab_stop(private_home):
+    app = new_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        for step in ("training", "courses", "reflections", "review"):
+            app.go_to(step)
+            await pilot.pause()
+            focused, other = list(app.screen.query(".field-input"))[:2]
+            focused.focus()
+            await pilot.pause()
+            assert focused.styles.border_top[0] == "heavy" != other.styles.border_top[0]
+            assert focused.styles.border_title_color != other.styles.border_title_color
+            assert not [widget for widget in app.screen.focus_chain if widget.id in ("preview", "form")]
