@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from textual.screen import Screen
 
-from tests.ui.conftest import click_tab, demo_app, paste_into, screen_text
+from tests.ui.conftest import click_tab, demo_app, new_app, paste_into, screen_text
 from wizard.ui.widgets.form_field import field_id
 from wizard.ui.widgets.step_bar import StepBar
 
@@ -71,3 +71,20 @@ async def test_a_problem_count_that_comes_and_goes_lays_nothing_out(private_home
         assert f"!{counts[0]}" in shown[0][1] and f"!{counts[0]}" not in shown[1][1]
         assert screen.query_one("#preview").virtual_size.height == heights
         assert layouts == [], "a change of a tab's count laid out the screen"
+
+
+async def test_a_new_speech_counts_no_problems_until_a_field_is_typed_in_or_the_review_seen(private_home):
+    app = new_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        top = lambda: screen_text(pilot).splitlines()[0]  # noqa: E731
+        assert "!" not in top(), top()
+        assert app.state.problems(), "the empty required fields are problems all the same"
+        await paste_into(pilot, "training.start", "2026-13-40")
+        assert "!1" in top(), top()
+        app.go_to("review")
+        await pilot.pause()
+        await pilot.pause()
+        counts = app.screen.query_one(StepBar).problems
+        assert sum(counts.values()) == len(app.state.problems()) > 1

@@ -128,10 +128,20 @@ class WizardState:
         return self._problems
 
     def problem_counts(self) -> dict[str, int]:
+        """Open problems by step, for the step bar: as ``problem_for``, only those on show.
+
+        A brand-new speech has every required field empty; counting them would
+        greet the user with !2 !3 !1 before a key is typed.
+        """
         counts: dict[str, int] = {}
         for problem in self.problems():
-            counts[problem.step] = counts.get(problem.step, 0) + 1
+            if self.shows(problem.field):
+                counts[problem.step] = counts.get(problem.step, 0) + 1
         return counts
+
+    def shows(self, path: str) -> bool:
+        """Whether the problems of the field at ``path`` are on show yet."""
+        return self.show_all_problems or path in self.touched
 
     def problem_for(self, path: str) -> Problem | None:
         """The problem to show beside the field at ``path``.
@@ -139,7 +149,7 @@ class WizardState:
         A field the user has not touched yet stays quiet until the review step
         has been seen, so a new speech does not open covered in red.
         """
-        if not (self.show_all_problems or path in self.touched):
+        if not self.shows(path):
             return None
         return next((problem for problem in self.problems() if problem.field == path), None)
 
