@@ -224,3 +224,64 @@ async def test_typing_into_a_suggested_value_replaces_it_and_never_doubles_it(pr
         pilot.app.post_message(events.Paste("我的发言完毕，谢谢大家！"))
         await pilot.pause()
         assert app.state.speech.closing == "我的发言完毕，谢谢大家！"
+
+
+async def test_a_removed_point_section_or_group_comes_back_with_ctrl_z_and_focus_goes_to_its_neighbour(private_home):
+    app = demo_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        speech = app.state.speech
+        app.go_to("reflections")
+        await pilot.pause()
+        points = speech.sections[0].points
+        before = [point.lead for point in points]
+        await click(pilot, item_button(pilot, "point", "remove", 1))
+        assert [point.lead for point in points] == before[:1] + before[2:]
+        assert app.focused is widget_for(pilot, "sections[0].points[1].lead"), "the next point's lead"
+        assert app.screen.active_bindings["ctrl+z"].binding.description == "撤销删除"
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert [point.lead for point in points] == before
+        assert app.focused is widget_for(pilot, "sections[0].points[1].lead")
+        assert widget_for(pilot, "sections[0].points[1].lead").value == before[1]
+        assert not app.screen.check_action("undo_removal", ()), "nothing more to undo"
+        # A section: its neighbour's heading takes the focus; Ctrl+Z brings back all of its text.
+        headings = [section.heading for section in speech.sections]
+        text = app.state.speech_text()
+        await click(pilot, item_button(pilot, "section", "remove", 0))
+        assert [section.heading for section in speech.sections] == headings[1:]
+        assert app.focused is widget_for(pilot, "sections[0].heading")
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert app.state.speech_text() == text
+        assert app.focused is widget_for(pilot, "sections[0].heading")
+        # A course group, the last one: the focus goes to the button that adds one.
+        app.go_to("courses")
+        await pilot.pause()
+        groups = list(speech.courses)
+        for _ in groups:
+            await click(pilot, item_button(pilot, "group", "remove", 0))
+        assert speech.courses == []
+        assert app.focused is app.screen.query_one("#add-group")
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert speech.courses == groups[-1:], "the group removed last comes back"
+        assert widget_for(pilot, "courses[0].items").text == "\n".join(groups[-1].items)
+
+
+async def test_ctrl_z_is_the_fields_own_undo_once_anything_else_has_changed(private_home):
+    app = demo_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        speech = app.state.speech
+        app.go_to("reflections")
+        await pilot.pause()
+        count = len(speech.sections[0].points)
+        await click(pilot, item_button(pilot, "point", "remove", 0))
+        body = "sections[0].points[0].body"
+        widget_for(pilot, body).focus()
+        await pilot.press("end", "x")
+        await pilot.pause()
+        assert "ctrl+z" not in app.screen.active_bindings or not app.screen.check_action("undo_removal", ())
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert len(speech.sections[0].points) == count - 1, "the removal stays"
+        assert not widget_for(pilot, body).text.endswith("x"), "the typing is undone"

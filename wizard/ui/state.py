@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Protocol
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol
 
 from wizard.assemble import Block, blocks, is_blank, render_text
 from wizard.checks import Problem, check
@@ -27,6 +28,20 @@ DATE_STEPS = {"signature.date": "review"}
 if TYPE_CHECKING:
     from wizard.session import Session
     from wizard.templates import Template
+
+
+@dataclass
+class Removal:
+    """An item just removed from a list of the record, kept so that Ctrl+Z can put it back."""
+
+    #: The list it was in, and where.
+    items: list[Any]
+    index: int
+    item: Any
+    #: The step it was removed on, what it is called there (第 2 点), the field to go to once back.
+    step: str
+    name: str
+    focus: str
 
 
 class RecordView(Protocol):
@@ -55,6 +70,13 @@ class RecordView(Protocol):
 
     def is_suggestion(self, path: str, value: str) -> bool: ...
 
+    @property
+    def removal(self) -> Removal | None: ...
+
+    def remove(self, items: list[Any], index: int, name: str, focus: str) -> Removal: ...
+
+    def undo_removal(self) -> Removal | None: ...
+
 
 class WizardState:
     """A record being written in the wizard, and what the wizard knows about the writing of it."""
@@ -69,6 +91,8 @@ class WizardState:
         self.show_all_problems = session.path is not None
         self._problems: list[Problem] | None = None
         self._listeners: list[Callable[[], None]] = []
+        #: The item removed last, until the record changes otherwise or the step is left.
+        self.removal: Removal | None = None
 
     @property
     def speech(self) -> Speech:
@@ -82,6 +106,7 @@ class WizardState:
         """The record changed (a field, or its structure): forget what was worked out, tell listeners."""
         self.session.changed()
         self._problems = None
+        self.removal = None
         for listener in self._listeners:
             listener()
 
@@ -96,8 +121,29 @@ class WizardState:
 
     def go_to(self, step: str) -> None:
         self.step = step
+        self.removal = None
         if step == STEPS[-1]:
             self.show_all_problems = True
+
+    def remove(self, items: list[Any], index: int, name: str, focus: str) -> Removal:
+        """Remove ``items[index]`` (a course group, section or point), keeping it for ``undo_removal``.
+
+        Only the last removal can be undone, and only until anything else changes
+        the record: putting it back where it was is then certain to be right.
+        """
+        removal = Removal(items, index, items.pop(index), self.step, name, focus)
+        self.changed()
+        self.removal = removal
+        return removal
+
+    def undo_removal(self) -> Removal | None:
+        """Put back the item removed last; None when there is none to put back."""
+        removal = self.removal
+        if removal is None:
+            return None
+        removal.items.insert(removal.index, removal.item)
+        self.changed()
+        return removal
 
     # -- the speech and what is wrong with it --------------------------------------------------
 

@@ -122,6 +122,13 @@ class CoursesScreen(PagedStep):
     async def group_button(self, event: Button.Pressed) -> None:
         button = event.button
         assert isinstance(button, ItemButton)
-        moved = apply_move(self.state.speech.courses, button.index, button.move)
+        groups = self.state.speech.courses
+        index = button.index
+        if button.move == "remove":
+            removal = self.state.remove(groups, index, f"第 {index + 1} 组课程", f"courses[{index}].verb")
+            neighbour = f"courses[{min(index, len(groups) - 1)}].verb" if groups else None
+            await self.removed(removal, neighbour, self.query_one("#add-group"))
+            return
+        moved = apply_move(groups, index, button.move)
         self.state.changed()
-        await self.rebuild(None if moved is None or button.move == "remove" else f"courses[{moved}].verb")
+        await self.rebuild(f"courses[{moved}].verb")

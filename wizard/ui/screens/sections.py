@@ -142,21 +142,40 @@ class SectionsScreen(PagedStep):
     async def item_button(self, event: Button.Pressed) -> None:
         button = event.button
         assert isinstance(button, ItemButton)
+        if button.move == "remove":
+            await self.remove_item(button)
+            return
         sections = self.state.speech.sections
         if button.kind == "point":
-            focus = apply_move(sections[button.owner].points, button.index, button.move)
-            path = f"sections[{button.owner}].points[{focus}].lead" if focus is not None else None
+            moved = apply_move(sections[button.owner].points, button.index, button.move)
+            path = f"sections[{button.owner}].points[{moved}].lead"
         else:
-            positions = self.positions()
-            if button.move == "remove":
-                del sections[button.owner]
-                path = None
-            else:
-                other = positions[button.index + (-1 if button.move == "up" else 1)]
-                sections[button.owner], sections[other] = sections[other], sections[button.owner]
-                path = f"sections[{other}].heading"
+            other = self.positions()[button.index + (-1 if button.move == "up" else 1)]
+            sections[button.owner], sections[other] = sections[other], sections[button.owner]
+            path = f"sections[{other}].heading"
         self.state.changed()
         await self.rebuild(path)
+
+    async def remove_item(self, button: ItemButton) -> None:
+        """Remove a point or a section; the focus goes to its neighbour, Ctrl+Z brings it back."""
+        sections = self.state.speech.sections
+        owner = button.owner
+        neighbour: str | None
+        if button.kind == "point":
+            points = sections[owner].points
+            removal = self.state.remove(
+                points, button.index, f"第 {button.index + 1} 点", f"sections[{owner}].points[{button.index}].lead"
+            )
+            near = min(button.index, len(points) - 1)
+            neighbour = f"sections[{owner}].points[{near}].lead" if points else None
+            otherwise = next(add for add in self.query(".add-point") if add.name == str(owner))
+        else:
+            removal = self.state.remove(sections, owner, f"第 {button.index + 1} 部分", f"sections[{owner}].heading")
+            positions = self.positions()
+            near = min(button.index, len(positions) - 1)
+            neighbour = f"sections[{positions[near]}].heading" if positions else None
+            otherwise = self.query_one("#add-section")
+        await self.removed(removal, neighbour, otherwise)
 
 
 class ReflectionsScreen(SectionsScreen):

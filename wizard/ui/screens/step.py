@@ -12,17 +12,19 @@ from typing import ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Button, Collapsible, Footer, Input, Label, Select, Static, TextArea
 
 from wizard.length import count_blocks
 from wizard.model import DATE_SEPARATORS, DATE_STYLES, POINT_LAYOUTS, POINT_NUMBERINGS
 from wizard.record_paths import block_key
 from wizard.ui.messages import GoTo
-from wizard.ui.state import RecordView
+from wizard.ui.state import RecordView, Removal
 from wizard.ui.widgets.form_field import FieldArea, FieldInput, FormField, field_id, make_field
 from wizard.ui.widgets.pager import Pager
 from wizard.ui.widgets.preview import Preview
@@ -58,6 +60,11 @@ class StepScreen(Screen[None]):
     STEP: ClassVar[str]
     #: Typing starts in the first field.
     AUTO_FOCUS = ".field-input"
+    BINDINGS = [
+        # Ahead of the field's own Ctrl+Z (TextArea's undo), but only while there is a
+        # removal to undo: otherwise ``check_action`` passes the key on to the field.
+        Binding("ctrl+z", "undo_removal", "撤销删除", priority=True),
+    ]
 
     def __init__(self, state: RecordView, problems_after: float = PROBLEMS_AFTER) -> None:
         super().__init__()
@@ -68,6 +75,8 @@ class StepScreen(Screen[None]):
         self._problems_timer: Timer | None = None
         #: Fields typed in since the problems were last shown beside them.
         self._messages_due: set[FormField] = set()
+        #: The footer offers Ctrl+Z to put back an item just removed.
+        self._undo_offered = False
 
     def compose(self) -> ComposeResult:
         prompt = self.state.wording.step(self.STEP)
@@ -125,6 +134,31 @@ class StepScreen(Screen[None]):
     def on_mount(self) -> None:
         self.apply_read_only()
 
+    # -- removing items, and putting them back ----------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "undo_removal":
+            removal = self.state.removal
+            return removal is not None and removal.step == self.STEP
+        return True
+
+    async def removed(self, removal: Removal, neighbour: str | None, otherwise: Widget) -> None:
+        """An item was removed: lay out, go to its ``neighbour``'s field (or ``otherwise``), offer Ctrl+Z."""
+        await self.rebuild(neighbour)
+        if neighbour is None and otherwise.is_attached:
+            otherwise.focus()
+        self.notify(f"已删除{removal.name}。按 Ctrl+Z 恢复。", markup=False, timeout=6)
+        self._undo_offered = True
+        self.refresh_bindings()
+
+    async def action_undo_removal(self) -> None:
+        removal = self.state.undo_removal()
+        self._undo_offered = False
+        self.refresh_bindings()
+        if removal is not None:
+            await self.rebuild(removal.focus)
+            self.notify(f"已恢复{removal.name}。", markup=False)
+
     def on_resize(self) -> None:
         # Under 60 columns the footer has room for the step keys only, not the palette's.
         self.set_class(self.size.width < TINY, "-tiny")
@@ -146,6 +180,9 @@ class StepScreen(Screen[None]):
         if self.state.edit(field.path, field.current_text()):
             self._messages_due.add(field)
             self.show_record()
+            if self._undo_offered:  # the removal can no longer be undone: out of the footer
+                self._undo_offered = False
+                self.refresh_bindings()
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         if isinstance(event.widget, FormField):

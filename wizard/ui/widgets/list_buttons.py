@@ -28,11 +28,8 @@ def item_buttons(kind: str, index: int, count: int, owner: int = -1) -> ComposeR
         yield ItemButton(f"✕{app_text('remove')}", kind, "remove", index, owner, variant="error")
 
 
-def apply_move(items: list, index: int, action: str) -> int | None:
-    """Move up, move down or remove ``items[index]``; return where the item (or its neighbour) now is."""
-    if action == "remove":
-        del items[index]
-        return min(index, len(items) - 1) if items else None
+def apply_move(items: list, index: int, action: str) -> int:
+    """Move ``items[index]`` up or down (``action``); return where it now is."""
     other = index - 1 if action == "up" else index + 1
     items[index], items[other] = items[other], items[index]
     return other
