@@ -283,3 +283,19 @@ def test_blocks_are_keyed_by_the_part_of_the_record(example):
     keys = [block.key for block in blocks(example)]
     assert keys == ["title", "salutation", "opening", "section:0", "section:1", "section:2", "closing"]
     assert blocks(example)[0].lines == ("在研讨班上的发言", "张三")
+
+
+def test_the_activities_suggested_and_hinted_read_well_after_the_frame_they_go_into():
+    """They follow 并围绕相关专题进行了: no second 进行/开展, no second 专题."""
+    from wizard.data_files import load
+
+    hint = load("steps")["training"]["fields"]["activities"]["hint"]
+    hinted = re.findall(r"[\u4e00-\u9fff]+(?=[、。])", hint.split("如：")[1])
+    assert hinted, hint
+    for activity in [*speech_wording()["choices"]["activities"], *hinted]:
+        speech = Speech(training=Training(name="组工干部专题培训班", activities=[activity]))
+        speech.courses = [CourseGroup(verb="学习了", items=["党的二十大精神"])]
+        text = opening(speech)
+        clause = text[text.index("并围绕") :]
+        assert f"进行了{activity}" in clause, text
+        assert not re.match(r"(进行|开展|组织)", activity) and "专题" not in activity, activity

@@ -14,7 +14,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from tests.ui.conftest import demo_app, widget_for
+from tests.ui.conftest import demo_app, new_app, paste_into, widget_for
+from tests.ui.screen import Shot
 from wizard.ui.widgets.line_breaks import NO_ROW_END, NO_ROW_START, wrap
 from wizard.ui.widgets.preview import Preview
 
@@ -109,3 +110,23 @@ async def test_typing_changes_the_rows_and_lays_nothing_out_when_no_row_is_added
         await type_text(text + "学" * 100)
         assert len(preview.text_of_block("section:0")) > rows
         assert any("学学学" in row for row in preview.text_of_block("section:0"))
+
+
+async def test_the_review_problem_list_breaks_rows_as_the_preview_does(private_home):
+    app = new_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await paste_into(pilot, "training.start", "2026-13-40")
+        app.go_to("review")
+        await pilot.pause()
+        problems = app.screen.query_one("#problems")
+        assert problems.option_count > 3
+        for width in range(61, 100, 4):
+            await pilot.resize_terminal(width, 30)
+            await pilot.pause()
+            problems.scroll_visible(animate=False, immediate=True)
+            await pilot.pause()
+            await pilot.pause()
+            rows = [row.strip() for row in Shot(app).within(problems.content_region)]
+            starts = [row for row in rows if row and row[0] in NO_ROW_START]
+            assert not starts, (width, starts)
+            assert any(row.startswith("【") for row in rows)

@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 from wizard.length import blocks_line, measure_speech
 from wizard.ui.messages import GoTo
 from wizard.ui.screens.step import StepScreen
+from wizard.ui.widgets.line_breaks import wrap
 from wizard.ui.wording import app_text, choices, layout_text
 
 TARGETS = (3, 5, 8, 10)
@@ -73,20 +74,32 @@ class ReviewScreen(StepScreen):
             self.list_problems()
         super().show_problems()
 
+    def on_resize(self) -> None:
+        super().on_resize()
+        # The problems are broken into rows for the list's width: broken again for the new one.
+        self.call_after_refresh(self.list_problems)
+
     def list_problems(self) -> None:
-        """Every open problem in the list, each a way to the field it is about."""
+        """Every open problem in the list, each a way to the field it is about.
+
+        Each is broken into rows as the preview breaks the speech (``line_breaks``):
+        no row starts with ：or 。, none ends with “ or 【. Rich would break anywhere.
+        """
+        if not self.is_attached:
+            return
         problems = self.query_one("#problems", OptionList)
+        width = problems.scrollable_content_region.width
+        width -= problems.get_component_styles("option-list--option").padding.width
         highlighted = problems.highlighted
         problems.clear_options()
         found = self.state.problems()
         if not found:
             problems.add_option(Option(Content(app_text("no_problems")), disabled=True))
         for number, problem in enumerate(found):
-            # No space after the mark: Rich wraps at spaces, and would leave
-            # the mark alone on a line above a long run of Chinese.
             mark = "【错误】" if problem.severity == "error" else "【提示】"
             title = self.state.wording.title(problem.step)
-            label = Text(f"{mark}{title}：{problem.message}")
+            text = f"{mark}{title}：{problem.message}"
+            label = Text("\n".join(row for _, row in wrap(text, width)) if width > 8 else text)
             label.stylize("bold red" if problem.severity == "error" else "yellow", 0, len(mark))
             problems.add_option(Option(label, id=f"problem-{number}"))
         if highlighted is not None and highlighted < problems.option_count:
