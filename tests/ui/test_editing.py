@@ -285,3 +285,30 @@ async def test_ctrl_z_is_the_fields_own_undo_once_anything_else_has_changed(priv
         await pilot.pause()
         assert len(speech.sections[0].points) == count - 1, "the removal stays"
         assert not widget_for(pilot, body).text.endswith("x"), "the typing is undone"
+
+
+async def test_a_step_seen_before_shows_its_own_sections_after_sections_were_added_or_removed_elsewhere(private_home):
+    app = demo_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        speech = app.state.speech
+        action = next(section for section in speech.sections if section.kind == "action")
+        app.go_to("actions")
+        await pilot.pause()
+        app.go_to("reflections")
+        await pilot.pause()
+        await click(pilot, "#add-section")
+        await paste_into(pilot, app.focused.path, "新的体会部分")
+        app.go_to("actions")
+        await pilot.pause()
+        heading = app.screen.query(".field-input").first()
+        assert heading.value == action.heading, "step 4's first field is still its own section's heading"
+        await paste_into(pilot, heading.path, "改过的打算标题")
+        assert action.heading == "改过的打算标题"
+        assert [section.heading for section in speech.sections].count("新的体会部分") == 1
+        # And back: step 3 removes one of its sections; step 4 still edits its own.
+        app.go_to("reflections")
+        await pilot.pause()
+        await click(pilot, item_button(pilot, "section", "remove", 0))
+        app.go_to("actions")
+        await pilot.pause()
+        assert app.screen.query(".field-input").first().value == "改过的打算标题"

@@ -70,6 +70,8 @@ class RecordView(Protocol):
 
     def is_suggestion(self, path: str, value: str) -> bool: ...
 
+    def shape(self) -> tuple[object, ...]: ...
+
     @property
     def removal(self) -> Removal | None: ...
 
@@ -144,6 +146,15 @@ class WizardState:
         removal.items.insert(removal.index, removal.item)
         self.changed()
         return removal
+
+    def shape(self) -> tuple[object, ...]:
+        """The record's lists, as far as they decide the paths of fields: course groups, sections, points.
+
+        A step whose fields were made for another shape has fields whose paths
+        now name other items, or none: it must be composed again.
+        """
+        speech = self.speech
+        return (len(speech.courses), tuple((section.kind, len(section.points)) for section in speech.sections))
 
     # -- the speech and what is wrong with it --------------------------------------------------
 

@@ -61,7 +61,7 @@ class CoursesScreen(PagedStep):
             area.load_text(text)
 
     def on_screen_resume(self) -> None:
-        super().on_screen_resume()
+        # Textual calls StepScreen's handler too (handlers of every class in the MRO run).
         self.show_opening()
 
     @on(Select.Changed, "#opening-frame")

@@ -75,8 +75,7 @@ class ReviewScreen(StepScreen):
         super().show_problems()
 
     def on_resize(self) -> None:
-        super().on_resize()
-        # The problems are broken into rows for the list's width: broken again for the new one.
+        # (StepScreen's handler runs too.) The problems are broken into rows for the list's width: broken again for the new one.
         self.call_after_refresh(self.list_problems)
 
     def list_problems(self) -> None:

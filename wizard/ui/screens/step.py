@@ -169,6 +169,9 @@ class StepScreen(Screen[None]):
             for widget in self.query(CHANGES_THE_RECORD):
                 widget.disabled = True
 
+    async def follow_shape(self) -> None:
+        """Items were added or removed on another step: compose the ones this step shows anew."""
+
     def preview_key(self) -> str:
         """The block of the speech this step is about, for the preview to show."""
         return "opening"
@@ -188,8 +191,9 @@ class StepScreen(Screen[None]):
         if isinstance(event.widget, FormField):
             self.query_one(Preview).follow(block_key(event.widget.path))
 
-    def on_screen_resume(self) -> None:
+    async def on_screen_resume(self) -> None:
         """Shown again: the record may have changed on another step."""
+        await self.follow_shape()
         self.reload_values()
         self.show_record()
         self.refresh_messages()
@@ -319,8 +323,21 @@ class PagedStep(StepScreen):
         """The page that shows the field for ``path``; None when no item of this step holds it."""
         raise NotImplementedError
 
+    #: The shape of the record (``WizardState.shape``) the page was composed for.
+    composed_for: tuple[object, ...] = ()
+
+    def on_mount(self) -> None:
+        self.composed_for = self.state.shape()
+
+    async def follow_shape(self) -> None:
+        # Adding a section on step 3 moves step 4's sections along the list: the paths its
+        # fields were made with would name other sections, or none.
+        if self.composed_for != self.state.shape():
+            await self.rebuild()
+
     async def rebuild(self, focus: str | None = None) -> None:
         """Lay the page out again after an item was added, moved or removed, or the page turned."""
+        self.composed_for = self.state.shape()
         container = self.query_one(f"#{self.LIST_ID}")
         await container.remove_children()
         await container.mount_compose(self.compose_page())
