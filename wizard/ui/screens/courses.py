@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import cast
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
@@ -60,8 +60,9 @@ class CoursesScreen(PagedStep):
         if area.text != text:
             area.load_text(text)
 
-    def on_screen_resume(self) -> None:
-        # Textual calls StepScreen's handler too (handlers of every class in the MRO run).
+    @on(events.ScreenResume)
+    def opening_on_resume(self) -> None:
+        # Besides StepScreen's own handler, which Textual calls as well.
         self.show_opening()
 
     @on(Select.Changed, "#opening-frame")
