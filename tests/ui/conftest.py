@@ -41,6 +41,24 @@ def demo_app(**session_options):
     return make_app(Session(storage.load(example_path()), TODAY, **session_options), **QUICK)
 
 
+def small_app():
+    """A short speech of two reflections, one action and two course groups, every field short:
+    for tests of adding, moving and removing items, where the example's long paragraphs
+    would only make each step slower to compose."""
+    from wizard.model import CourseGroup, Point, Section, Speech, Training
+
+    speech = Speech(
+        training=Training(name="专题研讨班", start=dt.date(2026, 11, 2), end=dt.date(2026, 11, 6)),
+        courses=[CourseGroup("学习了", ["甲课"], ""), CourseGroup("解读了", ["乙课", "丙课"], "等内容")],
+        sections=[
+            Section("体会一", points=[Point("一甲。", "阐述一甲。"), Point("一乙。", "阐述一乙。"), Point("一丙。")]),
+            Section("体会二", points=[Point("二甲。")]),
+            Section("打算一", points=[Point("三甲。")], kind="action"),
+        ],
+    )
+    return make_app(Session(speech, TODAY), **QUICK)
+
+
 async def draft_written(app) -> None:
     """Wait until the draft holds every change: the promise is within a second of the last."""
     await asyncio.wait_for(app.autosave.settled(), timeout=1.0)
