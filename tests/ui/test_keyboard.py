@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual import events
 
-from tests.ui.conftest import new_app, paste_into, widget_for
+from tests.ui.conftest import new_app, paste_into, small_app, widget_for
 from wizard.ui.widgets.phrase_complete import PhraseAutoComplete
 
 
@@ -105,3 +105,32 @@ async def test_the_focused_field_stands_out_by_its_frame_and_label_and_the_previ
             assert focused.styles.border_top[0] == "heavy" != other.styles.border_top[0]
             assert focused.styles.border_title_color != other.styles.border_title_color
             assert not [widget for widget in app.screen.focus_chain if widget.id in ("preview", "form")]
+
+
+async def test_keys_typed_right_after_enter_on_an_add_button_land_in_the_new_item(private_home):
+    app = small_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.go_to("courses")
+        await pilot.pause()
+        app.screen.query_one("#add-group").focus()
+        await pilot.pause()
+        # Enter on ＋ 添加一组课程, then the new group's verb, tail and topic, all queued at once.
+        keys = [key("enter"), key("a", "a"), key("tab"), key("b", "b"), key("tab"), key("c", "c")]
+        for event in keys:
+            app.post_message(event)
+        await pilot.pause()
+        await pilot.pause()
+        group = app.state.speech.courses[-1]
+        assert (group.verb, group.tail, group.items) == ("a", "b", ["c"])
+        assert not app.state.speech.opening.own, "nothing went into the opening below"
+        # And on step 3: Enter on ＋ 添加一点, then the new point's lead.
+        app.go_to("reflections")
+        await pilot.pause()
+        app.screen.query(".add-point").first().focus()
+        await pilot.pause()
+        for event in [key("enter"), key("x", "x"), key("tab"), key("y", "y")]:
+            app.post_message(event)
+        await pilot.pause()
+        await pilot.pause()
+        point = app.state.speech.sections[0].points[-1]
+        assert (point.lead, point.body) == ("x", "y")

@@ -14,11 +14,13 @@ import signal
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Button
 
 from wizard import drafts
 from wizard.ui.autosave import DELAY, Autosaver
@@ -28,7 +30,7 @@ from wizard.ui.dialogs.resume import Choice, ResumeDialog
 from wizard.ui.exit_watch import exit_within
 from wizard.ui.flows import importing, outputs, phrasing, saving
 from wizard.ui.flows.saving import Finished
-from wizard.ui.messages import GoTo, TemplateChosen
+from wizard.ui.messages import MOVES_FOCUS, GoTo, KeysReleased, TemplateChosen
 from wizard.ui.screens.courses import CoursesScreen
 from wizard.ui.screens.review import ReviewScreen
 from wizard.ui.screens.sections import ActionsScreen, ReflectionsScreen
@@ -100,6 +102,9 @@ class SpeechWizardApp(App[Finished | None]):
         # (ANSI) colours, and only greys it out from the theme's: ``ansi_color`` asks for the former.
         super().__init__(ansi_color=ansi_color)
         self.state = state
+        #: Keys waiting for the form to be laid out after a button (``on_event``); None: none wait.
+        self._held_keys: list[events.Key] | None = None
+        self._hold_timer: Timer | None = None
         self.autosave = Autosaver(self, state.session, draft_key, delay=autosave_delay)
         state.subscribe(self.autosave.changed)
         #: The lock that keeps this wizard's draft its own; released when the wizard ends.
@@ -121,6 +126,46 @@ class SpeechWizardApp(App[Finished | None]):
             screen = self.step_screens[step] = SCREENS[step](self.state, self.problems_after)
             self.install_screen(screen, name=step)
         return self.step_screens[step]
+
+    # -- keys typed while the form is laid out anew ------------------------------------------
+
+    #: Seconds at most that keys wait for a button's new layout (a safety net: it takes a frame or two).
+    HOLD_AT_MOST = 1.0
+
+    async def on_event(self, event: events.Event) -> None:
+        """Keys typed right after Enter on ＋ 添加一点 (or ✕删除, the pager) wait for its new layout.
+
+        The button lays the form out anew and then focuses the new point's
+        first field. A fast typist's next keys would otherwise be forwarded
+        to whatever has the focus in between (the button, then whatever Tab
+        found), and text meant for the new point would land elsewhere. They are
+        held, in order, until the step says the focus is there (``KeysReleased``).
+        """
+        # A key as typed, not one bubbling back up from the widget it was forwarded to.
+        key = event if isinstance(event, events.Key) and not event.is_forwarded else None
+        if key is not None and self._held_keys is not None:
+            self._held_keys.append(key)
+            return
+        focused = self.focused if key is not None else None
+        presses = (
+            key is not None
+            and key.key in ("enter", "space")
+            and isinstance(focused, Button)
+            and focused.has_class(MOVES_FOCUS)
+            and not focused.disabled
+        )
+        await super().on_event(event)
+        if presses:
+            self._held_keys = []
+            self._hold_timer = self.set_timer(self.HOLD_AT_MOST, lambda: self.post_message(KeysReleased()))
+
+    async def on_keys_released(self, message: KeysReleased) -> None:
+        if self._hold_timer is not None:
+            self._hold_timer.stop()
+            self._hold_timer = None
+        held, self._held_keys = self._held_keys or [], None
+        for key in held:
+            await self.on_event(key)  # in order; one of them may start holding again
 
     def on_mount(self) -> None:
         self._catch_signals()

@@ -20,3 +20,15 @@ class TemplateChosen(Message):
     def __init__(self, name: str) -> None:
         super().__init__()
         self.name = name
+
+
+class KeysReleased(Message):
+    """The form is laid out again after a button that moves the focus: the keys held meanwhile go on.
+
+    See ``SpeechWizardApp.on_event``.
+    """
+
+
+#: The class of a button whose action lays the form out anew and moves the focus (＋ 添加一点,
+#: ✕删除, the pager): the keys typed right after pressing it wait for the focus to get there.
+MOVES_FOCUS = "-moves-focus"

@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from wizard.assemble import Block, blocks, is_blank, render_text
 from wizard.checks import Problem, check
-from wizard.model import Point, Speech
+from wizard.model import CourseGroup, Point, Speech
 from wizard.ui.wording import STEPS, Wording, choices
 
-_VERB = re.compile(r"courses\[\d+\]\.verb")
+_VERB = re.compile(r"courses\[(\d+)\]\.verb")
 #: Parts a kind of speech fills in with its usual wording.
 _SUGGESTED_PARTS = ("salutation", "closing", "greeting", "transition", "subtitle")
 #: The step a date field is on, where it is not step 1.
@@ -73,6 +73,9 @@ class RecordView(Protocol):
     def shape(self) -> tuple[object, ...]: ...
 
     @property
+    def added_groups(self) -> list[CourseGroup]: ...
+
+    @property
     def removal(self) -> Removal | None: ...
 
     def remove(self, items: list[Any], index: int, name: str, focus: str) -> Removal: ...
@@ -95,6 +98,8 @@ class WizardState:
         self._listeners: list[Callable[[], None]] = []
         #: The item removed last, until the record changes otherwise or the step is left.
         self.removal: Removal | None = None
+        #: Course groups added in this run: their verb is the wizard's suggestion until typed in.
+        self.added_groups: list[CourseGroup] = []
 
     @property
     def speech(self) -> Speech:
@@ -244,11 +249,13 @@ class WizardState:
     def is_suggestion(self, path: str, value: str) -> bool:
         """Whether ``value`` at ``path`` is what the wizard put there for a new speech, untouched:
         the first verb of a course group, or the kind's salutation, closing, greeting, transition."""
-        if self.session.template is None or not value or path in self.touched:
+        if not value or path in self.touched:
             return False
-        if _VERB.fullmatch(path):
-            return value == choices("course_verbs")[0]
-        if path not in _SUGGESTED_PARTS:
+        if match := _VERB.fullmatch(path):  # in a new speech, or a group added to any speech
+            group = self.speech.courses[int(match.group(1))]
+            new = self.session.template is not None or any(group is added for added in self.added_groups)
+            return new and value == choices("course_verbs")[0]
+        if self.session.template is None or path not in _SUGGESTED_PARTS:
             return False
         from wizard import templates
 

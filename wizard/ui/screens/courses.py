@@ -14,6 +14,7 @@ from textual.widgets import Button, Select, Static, TextArea
 from wizard.model import OPENING_FRAMES, CourseGroup, OpeningFrame
 from wizard.session import OPENING_TEXT
 from wizard.ui.dialogs.confirm import ConfirmDialog
+from wizard.ui.messages import MOVES_FOCUS
 from wizard.ui.screens.step import PagedStep
 from wizard.ui.widgets.form_field import FormField, field_id
 from wizard.ui.widgets.list_buttons import ItemButton, apply_move, item_buttons
@@ -28,7 +29,7 @@ class CoursesScreen(PagedStep):
     def compose_form(self) -> ComposeResult:
         with Vertical(id="groups"):
             yield from self.compose_page()
-        yield Button(f"＋ {app_text('add')}一组课程", id="add-group")
+        yield Button(f"＋ {app_text('add')}一组课程", id="add-group", classes=MOVES_FOCUS)
         yield from self.compose_opening()
 
     def compose_opening(self) -> ComposeResult:
@@ -115,7 +116,9 @@ class CoursesScreen(PagedStep):
     @on(Button.Pressed, "#add-group")
     async def add_group(self) -> None:
         groups = self.state.speech.courses
-        groups.append(CourseGroup(verb=choices("course_verbs")[0]))
+        group = CourseGroup(verb=choices("course_verbs")[0])
+        groups.append(group)
+        self.state.added_groups.append(group)
         self.state.changed()
         await self.rebuild(focus=f"courses[{len(groups) - 1}].verb")  # the new group starts at its verb
 

@@ -18,6 +18,7 @@ from textual.widgets import Button, Static
 from wizard.assemble import is_blank, is_headed
 from wizard.model import Point, Section, SectionKind, Speech
 from wizard.numerals import chinese_numeral
+from wizard.ui.messages import MOVES_FOCUS
 from wizard.ui.screens.step import PagedStep
 from wizard.ui.widgets.form_field import FormField, field_id
 from wizard.ui.widgets.list_buttons import ItemButton, apply_move, item_buttons
@@ -66,7 +67,7 @@ class SectionsScreen(PagedStep):
                         yield from self.layout_select("numbering")
         with Vertical(id="sections"):
             yield from self.compose_page()
-        yield Button(f"＋ {app_text('add')}一个部分", id="add-section")
+        yield Button(f"＋ {app_text('add')}一个部分", id="add-section", classes=MOVES_FOCUS)
 
     def compose_page(self) -> ComposeResult:
         #: The title each card on the page shows, by section index.
@@ -95,7 +96,7 @@ class SectionsScreen(PagedStep):
                         yield PhraseAutoComplete(f"#{field_id(point_path + '.lead')}", "lead", self.STEP)
                         yield self.field("body", f"{point_path}.body", point.body, multiline=True)
                         yield from item_buttons("point", number, len(section.points), owner=index)
-                yield Button(f"＋ {app_text('add')}一点", classes="add-point", name=str(index))
+                yield Button(f"＋ {app_text('add')}一点", classes=f"add-point {MOVES_FOCUS}", name=str(index))
                 yield from item_buttons("section", order, len(positions), owner=index)
 
     def section_title(self, index: int, numbers: list[int]) -> str:

@@ -23,7 +23,7 @@ from textual.widgets import Button, Collapsible, Footer, Input, Label, Select, S
 from wizard.length import count_blocks
 from wizard.model import DATE_SEPARATORS, DATE_STYLES, POINT_LAYOUTS, POINT_NUMBERINGS
 from wizard.record_paths import block_key
-from wizard.ui.messages import GoTo
+from wizard.ui.messages import GoTo, KeysReleased
 from wizard.ui.state import RecordView, Removal
 from wizard.ui.widgets.form_field import FieldArea, FieldInput, FormField, field_id, make_field
 from wizard.ui.widgets.pager import Pager
@@ -286,6 +286,8 @@ class StepScreen(Screen[None]):
             self.show_record()
         if focus:
             self.focus_field(focus)
+        # The focus is where the button sent it: keys typed meanwhile go there.
+        self.app.post_message(KeysReleased())
 
     def focus_field(self, path: str) -> bool:
         """Focus the widget that edits ``path``; False when this step has none.

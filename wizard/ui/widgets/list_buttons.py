@@ -6,6 +6,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Button
 
+from wizard.ui.messages import MOVES_FOCUS
 from wizard.ui.wording import app_text
 
 
@@ -13,7 +14,7 @@ class ItemButton(Button):
     """A button that acts on item ``index`` of a list (of ``kind``: group, section, point)."""
 
     def __init__(self, label: str, kind: str, action: str, index: int, owner: int = -1, **kwargs) -> None:
-        super().__init__(label, classes=f"item-button {action}", compact=True, **kwargs)
+        super().__init__(label, classes=f"item-button {action} {MOVES_FOCUS}", compact=True, **kwargs)
         self.kind = kind
         self.move = action
         self.index = index
