@@ -7,6 +7,10 @@ import argparse
 from wizard import __version__
 
 PROG = "speech-wizard"
+STYLE_HELP = (
+    "Word 版式文件（含 [docx] 表：字体、字号、行距、页边距），只用于这一次，"
+    "覆盖数据文件夹中 settings.toml 的设置；默认按 GB/T 9704"
+)
 
 
 def read(argv: list[str]) -> argparse.Namespace:
@@ -41,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     render.add_argument("-o", "--output", help="输出文件（默认标准输出；- 为标准输出；docx 必须指定）")
     render.add_argument("--force", action="store_true", help="输出文件已存在时覆盖它（不加则报错退出）")
+    render.add_argument("--style", metavar="FILE", help=STYLE_HELP)
     check = commands.add_parser(
         "check",
         help="检查记录：内容问题、排版问题和字数；有错误时退出码为 1",

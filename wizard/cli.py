@@ -95,7 +95,9 @@ def _render(args: argparse.Namespace) -> int:
     if not to_stdout and (refused := _output_refused(args.output, args.force)):
         return _fail(refused)
     if args.format == "docx":
-        data = export.docx_bytes(speech)
+        from wizard import house_style
+
+        data = export.docx_bytes(speech, house_style.load(args.style))
         if to_stdout:
             _write_stdout(data)
         else:

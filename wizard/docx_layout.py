@@ -23,26 +23,21 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Emu, Length, Mm, Pt
 
-BODY_FONT = "仿宋_GB2312"
-HEADING_FONT = "黑体"
-SUBHEADING_FONT = "楷体_GB2312"
-TITLE_FONT = "方正小标宋简体"
+from wizard.house_style import HouseStyle
+
 PAGE_NUMBER_FONT = "宋体"
 LATIN_FONT = "Times New Roman"
-
-BODY_SIZE = Pt(16)  # 三号
-TITLE_SIZE = Pt(22)  # 二号
 PAGE_NUMBER_SIZE = Pt(14)  # 四号
-LINES_PER_PAGE = 22
-CHARS_PER_LINE = 28
-TEXT_WIDTH = Mm(210 - 28 - 26)
-TEXT_HEIGHT = Mm(297 - 37 - 35)
-#: 28.95 pt: 22 lines take 636.9 pt, just inside the 225 mm (637.8 pt) text block.
-LINE_PITCH = Pt(28.95)
-#: Character pitch that fits 28 characters in the 156 mm line.
-CHAR_PITCH_PT = TEXT_WIDTH.pt / CHARS_PER_LINE
-#: Spacing added to every character, in twentieths of a point, rounded down so 28 fit.
-CONDENSE_TWIPS = math.floor((CHAR_PITCH_PT - BODY_SIZE.pt) * 20)
+
+
+def char_pitch(style: HouseStyle) -> float:
+    """Points from one body character to the next: the line's width shared by its characters."""
+    return Mm(style.text_width_mm).pt / style.chars_per_line
+
+
+def condense_twips(style: HouseStyle) -> int:
+    """Spacing added to every character, in twentieths of a point, rounded down so a line's worth fit."""
+    return math.floor((char_pitch(style) - style.body_size) * 20)
 
 
 def set_fonts(r_pr, east_asia: str, size: Length) -> None:
@@ -66,7 +61,7 @@ def set_fonts(r_pr, east_asia: str, size: Length) -> None:
         element.set(qn("w:val"), str(round(size.pt * 2)))
 
 
-def add_run(paragraph, text: str, font: str, size: Length = BODY_SIZE):
+def add_run(paragraph, text: str, font: str, size: Length):
     """A run in ``font`` (East Asian face) at ``size``, never bold (GB/T 9704 has no bold)."""
     run = paragraph.add_run(text)
     run.font.size = size
@@ -75,19 +70,19 @@ def add_run(paragraph, text: str, font: str, size: Length = BODY_SIZE):
     return run
 
 
-def setup_page(document) -> None:
-    """A4, margins 37/35/28/26 mm, a 22-line grid, page numbers 7 mm under the text."""
+def setup_page(document, style: HouseStyle) -> None:
+    """A4, the style's margins (GB/T 9704: 37/35/28/26 mm), a line grid, page numbers 7 mm under the text."""
     section = document.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
-    section.top_margin, section.bottom_margin = Mm(37), Mm(35)
-    section.left_margin, section.right_margin = Mm(28), Mm(26)
+    section.top_margin, section.bottom_margin = Mm(style.margin_top), Mm(style.margin_bottom)
+    section.left_margin, section.right_margin = Mm(style.margin_left), Mm(style.margin_right)
     # The page number's dash sits 7 mm below the text block (GB/T 9704 7.5).
-    section.footer_distance = Emu(Mm(35 - 7) - PAGE_NUMBER_SIZE)
+    section.footer_distance = Emu(max(Mm(style.margin_bottom - 7) - PAGE_NUMBER_SIZE, 0))
     grid = section._sectPr.find(qn("w:docGrid"))
     grid.set(qn("w:type"), "lines")
-    grid.set(qn("w:linePitch"), str(round(LINE_PITCH.pt * 20)))
-    # Kept for anyone who switches Word's grid to "lines and characters": 28 a line.
-    grid.set(qn("w:charSpace"), str(round((CHAR_PITCH_PT - BODY_SIZE.pt) * 4096)))
+    grid.set(qn("w:linePitch"), str(round(style.line_pitch * 20)))
+    # Kept for anyone who switches Word's grid to "lines and characters": a line's worth each line.
+    grid.set(qn("w:charSpace"), str(round((char_pitch(style) - style.body_size) * 4096)))
 
 
 def _ppr_flag(p_pr, tag: str, value: str = "0") -> None:
@@ -101,17 +96,18 @@ def _ppr_flag(p_pr, tag: str, value: str = "0") -> None:
     p_pr.append(element)
 
 
-def setup_styles(document) -> None:
-    """Body defaults: 仿宋 三号, condensed to 28 a line, exact 28.95 pt lines, justified."""
+def setup_styles(document, style: HouseStyle) -> None:
+    """Body defaults: 仿宋 三号, condensed to 28 a line, exact 28.95 pt lines, justified (or the house style's)."""
+    size = Pt(style.body_size)
     for r_pr in document.styles.element.iter(qn("w:rPr")):
         if r_pr.getparent().tag == qn("w:rPrDefault"):
-            set_fonts(r_pr, BODY_FONT, BODY_SIZE)
+            set_fonts(r_pr, style.body_font, size)
     normal = document.styles["Normal"]
-    normal.font.size = BODY_SIZE
+    normal.font.size = size
     r_pr = normal.element.get_or_add_rPr()
-    set_fonts(r_pr, BODY_FONT, BODY_SIZE)
+    set_fonts(r_pr, style.body_font, size)
     spacing = OxmlElement("w:spacing")
-    spacing.set(qn("w:val"), str(CONDENSE_TWIPS))
+    spacing.set(qn("w:val"), str(condense_twips(style)))
     r_pr.find(qn("w:sz")).addprevious(spacing)
     language = OxmlElement("w:lang")
     language.set(qn("w:val"), "en-US")
@@ -120,7 +116,7 @@ def setup_styles(document) -> None:
     paragraph = normal.paragraph_format
     paragraph.space_before = paragraph.space_after = Pt(0)
     paragraph.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-    paragraph.line_spacing = LINE_PITCH
+    paragraph.line_spacing = Pt(style.line_pitch)
     paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     # Lines must fill the page: keeping widows together would leave pages short.
     paragraph.widow_control = False
@@ -135,18 +131,18 @@ def setup_styles(document) -> None:
     document.settings.odd_and_even_pages_header_footer = True
 
 
-def first_line_indent(paragraph, chars: int) -> None:
+def first_line_indent(paragraph, chars: int, style: HouseStyle) -> None:
     """First-line indent in characters (``w:firstLineChars``), with a twip fallback."""
     ind = paragraph._p.get_or_add_pPr().get_or_add_ind()
     ind.set(qn("w:firstLineChars"), str(chars * 100))
-    ind.set(qn("w:firstLine"), str(round(BODY_SIZE.pt * 20 * chars)))
+    ind.set(qn("w:firstLine"), str(round(style.body_size * 20 * chars)))
 
 
-def right_indent(paragraph, chars: float) -> None:
+def right_indent(paragraph, chars: float, style: HouseStyle) -> None:
     """Right indent in characters (``w:rightChars``), with a twip fallback."""
     ind = paragraph._p.get_or_add_pPr().get_or_add_ind()
     ind.set(qn("w:rightChars"), str(round(chars * 100)))
-    ind.set(qn("w:right"), str(round(BODY_SIZE.pt * 20 * chars)))
+    ind.set(qn("w:right"), str(round(style.body_size * 20 * chars)))
 
 
 def outline_level(paragraph, level: int) -> None:
@@ -186,22 +182,23 @@ def _page_number(footer, align: WD_ALIGN_PARAGRAPH) -> None:
     add_run(paragraph, " —", PAGE_NUMBER_FONT, PAGE_NUMBER_SIZE)
 
 
-#: Fonts the file names, and what Word should take where one is missing (Windows ships
+#: What Word should take for a font the machine lacks, by the font's part (Windows ships
 #: 仿宋 and 楷体 but not the _GB2312 faces). Charset 86 (GB2312) keeps the fallback Chinese.
 FONT_FALLBACKS = {
-    BODY_FONT: "仿宋",
-    SUBHEADING_FONT: "楷体",
-    TITLE_FONT: "宋体",
-    HEADING_FONT: "SimHei",
-    PAGE_NUMBER_FONT: "SimSun",
+    "body_font": "仿宋",
+    "subheading_font": "楷体",
+    "title_font": "宋体",
+    "heading_font": "SimHei",
 }
 
 
-def register_fonts(document) -> None:
+def register_fonts(document, style: HouseStyle) -> None:
     """List the Chinese fonts in the font table with a GB2312 charset and an alternative name."""
     part = next(rel.target_part for rel in document.part.rels.values() if rel.reltype.endswith("/fontTable"))
     table = parse_xml(part.blob)
-    for name, alternative in FONT_FALLBACKS.items():
+    fonts = {getattr(style, part_name): alternative for part_name, alternative in FONT_FALLBACKS.items()}
+    fonts.setdefault(PAGE_NUMBER_FONT, "SimSun")
+    for name, alternative in fonts.items():
         font = OxmlElement("w:font")
         font.set(qn("w:name"), name)
         properties = (("w:altName", alternative), ("w:charset", "86"), ("w:family", "auto"), ("w:pitch", "variable"))
@@ -213,8 +210,7 @@ def register_fonts(document) -> None:
     part._blob = serialize_part_xml(table)
 
 
-def page_numbers(document) -> None:
-    """Odd pages numbered on the right, even pages on the left (the outer side)."""
-    section = document.sections[0]
+def page_numbers(section) -> None:
+    """Odd pages of ``section`` numbered on the right, even pages on the left (the outer side)."""
     _page_number(section.footer, WD_ALIGN_PARAGRAPH.RIGHT)
     _page_number(section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT)

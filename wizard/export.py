@@ -6,6 +6,7 @@ import os
 import re
 
 from wizard.assemble import blocks, render_text
+from wizard.house_style import HouseStyle
 from wizard.model import Speech
 from wizard.text_cleaning import clean
 
@@ -49,15 +50,15 @@ def render(speech: Speech, fmt: str) -> str:
     raise ValueError(f"not a text format: {fmt}")
 
 
-def write_docx(speech: Speech, path: str | os.PathLike[str]) -> None:
-    """Write a GB/T 9704 laid-out Word file. python-docx is imported only here."""
+def write_docx(speech: Speech, path: str | os.PathLike[str], style: HouseStyle | None = None) -> None:
+    """Write a Word file laid out to GB/T 9704 (or ``style``). python-docx is imported only here."""
     from wizard.docx_export import write_docx as _write
 
-    _write(speech, path)
+    _write(speech, path, style)
 
 
-def docx_bytes(speech: Speech) -> bytes:
-    """A GB/T 9704 laid-out Word file, as bytes (for standard output)."""
+def docx_bytes(speech: Speech, style: HouseStyle | None = None) -> bytes:
+    """A Word file laid out to GB/T 9704 (or ``style``), as bytes (for standard output)."""
     from wizard.docx_export import docx_bytes as _bytes
 
-    return _bytes(speech)
+    return _bytes(speech, style)

@@ -38,10 +38,11 @@ async def copy(host: Host) -> None:
 
 
 def _write(fmt: str, path: Path, speech: Speech) -> None:
-    from wizard import export
+    from wizard import export, house_style
 
     if fmt == "docx":
-        export.write_docx(speech, path)
+        # The unit's house style (settings.toml's [docx]); a bad value is a RecordError, shown.
+        export.write_docx(speech, path, house_style.load())
     else:
         write_atomic(path, export.render(speech, fmt))
 
