@@ -76,4 +76,23 @@ def build_parser() -> argparse.ArgumentParser:
     importing.add_argument("file", help="文稿文件（.txt、.md、.docx），- 表示从标准输入读纯文本")
     importing.add_argument("-o", "--output", help="记录文件（.toml；默认标准输出）")
     importing.add_argument("--force", action="store_true", help="记录文件已存在时覆盖它（不加则报错退出）")
+    booklet = commands.add_parser(
+        "booklet",
+        help="把多篇心得（记录、.docx、.txt、.md，或整个文件夹）汇编成一个 Word 文件",
+        description="封面、目录（Word 目录域，打开前就列出各篇标题和页码）、每篇另起一页，页码连续、封面不编页码。"
+        "读不了的文件逐个说明并略过，仍然生成汇编，退出码为 1；内容相同的文件只收录一次。",
+    )
+    booklet.add_argument("files", nargs="+", metavar="FILE", help="心得文件或文件夹（文件夹中的文件按名称顺序）")
+    booklet.add_argument("-o", "--output", required=True, help="汇编文件（.docx）")
+    booklet.add_argument("--title", help="封面标题（默认“学员学习心得体会汇编”）")
+    booklet.add_argument("--subtitle", default="", help="封面副标题，如培训班名称")
+    booklet.add_argument("--unit", default="", help="封面上的编印单位")
+    booklet.add_argument(
+        "--order",
+        choices=("given", "name", "date"),
+        default="given",
+        help="各篇的顺序：given 按给出的顺序（默认），name 按作者姓名拼音，date 按培训日期",
+    )
+    booklet.add_argument("--style", metavar="FILE", help=STYLE_HELP)
+    booklet.add_argument("--force", action="store_true", help="汇编文件已存在时覆盖它（不加则报错退出）")
     return parser

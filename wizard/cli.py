@@ -241,6 +241,26 @@ def _import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _booklet(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from wizard import booklet, house_style
+    from wizard.data_files import speech_wording
+
+    if (refused := _output_refused(args.output, args.force)) is not None:
+        return _fail(refused)
+    style = house_style.load(args.style)  # a bad value: one line, before any file is read
+    gathered = booklet.gather(args.files, dt.date.today(), args.order)
+    for line in gathered.warnings + gathered.notes:
+        _say(f"{PROG}: {line}")
+    if not gathered.pieces:
+        return _fail("没有可以编入的文稿，未生成汇编")
+    cover = booklet.Cover(args.title or speech_wording()["booklet"]["title"], args.subtitle, args.unit)
+    booklet.write(args.output, gathered.pieces, cover, style)
+    _say(f"{PROG}: 已把 {len(gathered.pieces)} 篇编入 {args.output}")
+    return 1 if gathered.left_out else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run one command and return its exit status."""
     args = read(sys.argv[1:] if argv is None else list(argv))
@@ -254,6 +274,7 @@ def main(argv: list[str] | None = None) -> int:
         "list": _list,
         "templates": _templates,
         "import": _import,
+        "booklet": _booklet,
     }
     handler = handlers.get(args.command, _wizard)
     try:

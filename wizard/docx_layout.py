@@ -214,3 +214,70 @@ def page_numbers(section) -> None:
     """Odd pages of ``section`` numbered on the right, even pages on the left (the outer side)."""
     _page_number(section.footer, WD_ALIGN_PARAGRAPH.RIGHT)
     _page_number(section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT)
+
+
+def restart_page_numbers(section, start: int) -> None:
+    """Number ``section``'s pages from ``start`` (a booklet's contents: its cover has no number)."""
+    sect_pr = section._sectPr
+    numbering = sect_pr.find(qn("w:pgNumType"))
+    if numbering is None:
+        numbering = OxmlElement("w:pgNumType")
+        # Schema order: pgNumType comes after the page margins, before the columns and the grid.
+        anchor = next(sect_pr.find(qn(tag)) for tag in ("w:cols", "w:docGrid") if sect_pr.find(qn(tag)) is not None)
+        anchor.addprevious(numbering)
+    numbering.set(qn("w:start"), str(start))
+
+
+def continue_page_numbers(section) -> None:
+    """``section`` numbers its pages on from the previous one (a new section copies the last one's restart)."""
+    numbering = section._sectPr.find(qn("w:pgNumType"))
+    if numbering is not None:
+        numbering.getparent().remove(numbering)
+
+
+def _field_char(paragraph, kind: str) -> None:
+    run = paragraph.add_run()
+    char = OxmlElement("w:fldChar")
+    char.set(qn("w:fldCharType"), kind)
+    run._element.append(char)
+
+
+def contents_field(document, entries: list[tuple[str, int]], style: HouseStyle) -> None:
+    """A table of contents: Word's TOC field of the titles (outline level 1), whose shown result
+    lists ``entries`` (title, page) already, each title and its page joined by a dotted leader."""
+    from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
+
+    size = Pt(style.body_size)
+    width = Mm(style.text_width_mm)
+    paragraphs = []
+    for title, page in entries or [("", 0)]:
+        paragraph = document.add_paragraph()
+        paragraph.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+        paragraphs.append((paragraph, title, page))
+    first, last = paragraphs[0][0], paragraphs[-1][0]
+    _field_char(first, "begin")
+    instruction = OxmlElement("w:instrText")
+    instruction.set(qn("xml:space"), "preserve")
+    instruction.text = ' TOC \\o "1-1" \\h \\z \\u '
+    first.add_run()._element.append(instruction)
+    _field_char(first, "separate")
+    for paragraph, title, page in paragraphs:
+        if title:
+            add_run(paragraph, f"{title}\t{page}", style.body_font, size)
+    _field_char(last, "end")
+
+
+def update_fields_on_open(document) -> None:
+    """Ask Word to update the fields (the contents' page numbers) when the file is opened."""
+    settings = document.settings.element
+    element = settings.find(qn("w:updateFields"))
+    if element is None:
+        element = OxmlElement("w:updateFields")
+        # Word wants the settings in the schema's order: updateFields before these.
+        later = ("w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr", "w:compat", "w:docVars", "w:rsids")
+        anchor = next((found for tag in later if (found := settings.find(qn(tag))) is not None), None)
+        if anchor is not None:
+            anchor.addprevious(element)
+        else:
+            settings.append(element)
+    element.set(qn("w:val"), "true")
