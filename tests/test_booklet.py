@@ -158,3 +158,13 @@ def test_no_readable_piece_is_an_error_and_writes_nothing(home, tmp_path, capsys
     assert main(["booklet", str(tmp_path / "bad.txt"), str(tmp_path / "missing.docx"), "-o", str(out)]) == 1
     error = capsys.readouterr().err
     assert "missing.docx" in error and "bad.txt" in error and not out.exists()
+
+
+def test_an_unnamed_piece_takes_its_author_from_its_file_name_less_a_leading_number(tmp_path):
+    speech = storage.load(example_path())
+    speech.signature.name = speech.speaker = ""
+    assert booklet.author_of(speech, tmp_path / "03-王芳.docx") == "王芳"
+    assert booklet.author_of(speech, tmp_path / "王芳心得.txt") == "王芳心得"
+    assert booklet.author_of(speech, tmp_path / "007.txt") == "007"
+    speech.signature.name = "李明"
+    assert booklet.author_of(speech, tmp_path / "03-王芳.docx") == "李明"

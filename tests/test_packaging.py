@@ -104,10 +104,20 @@ def test_readme_record_example_loads_and_renders_as_shown():
     from wizard import storage
     from wizard.assemble import render_text
 
-    (record,) = _blocks("toml")
+    (record,) = [block for block in _blocks("toml") if "[docx]" not in block]
     shown = next(block for block in _blocks("") if block.startswith("各位领导"))
     rendered = render_text(storage.loads(record, "README.md")).splitlines()
     assert shown.splitlines()[:3] == rendered[:3]
+
+
+def test_readme_house_style_example_is_a_valid_style():
+    import tomllib
+
+    from wizard import house_style
+
+    (block,) = [block for block in _blocks("toml") if "[docx]" in block]
+    style = house_style.apply(house_style.HouseStyle(), tomllib.loads(block)["docx"], "README.md")
+    assert style.body_font == "方正仿宋_GBK" and style.chars_per_line == 28 and style.lines_per_page == 22
 
 
 def test_readme_set_up_commands_match_ci():

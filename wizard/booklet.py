@@ -26,6 +26,7 @@ import hashlib
 import io
 import math
 import os
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -97,8 +98,10 @@ def read_piece(path: Path, today: dt.date) -> Speech:
 
 
 def author_of(speech: Speech, path: Path) -> str:
-    """Who wrote it: the speaker line, else the signature, else the file's name."""
-    return (speech.speaker or speech.signature.name or path.stem).strip()
+    """Who wrote it: the speaker line, else the signature, else the file's name less a leading
+    number (``03-王芳.docx``: 王芳), as files handed in are often numbered."""
+    named = speech.speaker.strip() or speech.signature.name.strip()
+    return named or re.sub(r"^[\d\s._、，,-]+", "", path.stem).strip() or path.stem
 
 
 def content_key(speech: Speech) -> str:
