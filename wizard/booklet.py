@@ -125,7 +125,7 @@ def titled(speech: Speech, author: str) -> tuple[Speech, str | None]:
     return speech, made
 
 
-def _sort_key(order: str) -> Callable[[Piece], tuple]:
+def sort_key(order: str) -> Callable[[Piece], tuple]:
     if order == "name":
         from pypinyin import lazy_pinyin
 
@@ -162,7 +162,7 @@ def gather(
         if made:
             gathered.notes.append(f"{path}：没有标题，用“{made}”")
         gathered.pieces.append(Piece(path, speech, author))
-    gathered.pieces.sort(key=_sort_key(order))  # stable: "given" keeps the order read
+    gathered.pieces.sort(key=sort_key(order))  # stable: "given" keeps the order read
     return gathered
 
 

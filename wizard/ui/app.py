@@ -330,6 +330,10 @@ class SpeechWizardApp(App[Finished | None]):
     async def action_import_document(self) -> None:
         await importing.import_document(self)
 
+    @work(exclusive=True, group="booklet")
+    async def action_booklet(self) -> None:
+        await outputs.compile_booklet(self)
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         for number, step in enumerate(STEPS, start=1):
             prompt = self.state.wording.step(step)
@@ -341,6 +345,7 @@ class SpeechWizardApp(App[Finished | None]):
         yield SystemCommand("导出 Markdown 文件", "导出 .md", lambda: self.action_export("markdown"))
         yield SystemCommand("常用语…", "从常用语库插入标题、领起句或一组排比句（F6）", self.action_pick_phrase)
         yield SystemCommand("从以往发言导入…", "把以前保存的发言中的部分或要点导入本篇", self.action_import)
+        yield SystemCommand("汇编…", "把全班的心得（记录、Word、文本）编成一个 Word 文件", self.action_booklet)
         yield SystemCommand(
             "从已有文稿导入…", "读入 .txt、.md、.docx 文件或粘贴的全文，替换当前发言", self.action_import_document
         )

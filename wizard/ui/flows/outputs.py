@@ -84,3 +84,14 @@ async def fix_typography(host: Host) -> None:
         host.state.replace_speech(fixed)
         host.reload_steps()
         host.notify(f"已修正 {len(changes)} 处。", markup=False)
+
+
+async def compile_booklet(host: Host) -> None:
+    """汇编…: the booklet dialog; the speech being written is not touched."""
+    from wizard.ui.dialogs.booklet import BookletDialog
+
+    session = host.state.session
+    folder = session.path.parent if session.path is not None else Path.cwd()
+    written = await host.push_screen_wait(BookletDialog(session.today, folder))
+    if written is not None:
+        host.notify(f"已生成汇编：{written}", markup=False)
