@@ -168,3 +168,15 @@ def test_an_unnamed_piece_takes_its_author_from_its_file_name_less_a_leading_num
     assert booklet.author_of(speech, tmp_path / "007.txt") == "007"
     speech.signature.name = "李明"
     assert booklet.author_of(speech, tmp_path / "03-王芳.docx") == "李明"
+
+
+def test_hostile_text_in_titles_and_on_the_cover_is_written_literally(home, tmp_path):
+    speech = storage.load(example_path())
+    speech.title = "[bold]标题[/]\x1b[31m\x00"
+    path = tmp_path / "x.toml"
+    storage.write_atomic(path, storage.dumps(speech))
+    out = tmp_path / "book.docx"
+    assert main(["booklet", str(path), "-o", str(out), "--subtitle", "副\x07标题[@click=app.quit]x[/]"]) == 0
+    text = "\n".join(paragraph.text for paragraph in docx.Document(str(out)).paragraphs)
+    assert "[bold]标题[/]" in text and "副标题[@click=app.quit]x[/]" in text
+    assert "\x1b" not in text and "\x00" not in text and "\x07" not in text

@@ -38,6 +38,7 @@ from wizard.dates import format_range
 from wizard.house_style import HouseStyle
 from wizard.model import Speech
 from wizard.storage import RecordError
+from wizard.text_cleaning import clean
 
 #: What a folder is searched for (recursively).
 SUFFIXES = (".toml", ".docx", ".txt", ".md", ".markdown")
@@ -243,11 +244,11 @@ def build(pieces: list[Piece], cover: Cover, style: HouseStyle, progress: Progre
     document = new_document(style)
     writer = Writer(document, style)
     # The cover: no page number (its section has no footer).
-    heading = writer.paragraph(cover.title, style.title_font, style.title_size + 4)
+    heading = writer.paragraph(clean(cover.title), style.title_font, style.title_size + 4)
     heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
     heading.paragraph_format.space_before = Pt(style.line_pitch * 5)
     layout.off_grid(heading)
-    lines = [cover.subtitle, date_range(pieces), cover.unit]
+    lines = [clean(cover.subtitle), date_range(pieces), clean(cover.unit)]
     for number, line in enumerate(line for line in lines if line):
         paragraph = writer.paragraph(line, style.subheading_font)
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -263,7 +264,7 @@ def build(pieces: list[Piece], cover: Cover, style: HouseStyle, progress: Progre
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     title.paragraph_format.space_after = Pt(style.line_pitch)
     layout.off_grid(title)
-    entries = [(piece.speech.title.strip(), page) for piece, page in zip(pieces, first_pages(pieces, style))]
+    entries = [(clean(piece.speech.title).strip(), page) for piece, page in zip(pieces, first_pages(pieces, style))]
     layout.contents_field(document, entries, style)
     # Each piece in a section of its own, on a new page; the page numbers run on.
     for number, piece in enumerate(pieces, start=1):
