@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual import events
 
-from tests.ui.conftest import new_app, paste_into, small_app, widget_for
+from tests.ui.conftest import item_button, new_app, paste_into, small_app, text_in, widget_for
 from wizard.ui.widgets.phrase_complete import PhraseAutoComplete
 
 
@@ -113,6 +113,10 @@ async def test_keys_typed_right_after_enter_on_an_add_button_land_in_the_new_ite
         group = app.state.speech.courses[-1]
         assert (group.verb, group.tail, group.items) == ("a", "b", ["c"])
         assert not app.state.speech.opening.own, "nothing went into the opening below"
+        # Only the new card was made: the one before it can now move down, the new one cannot.
+        last = len(app.state.speech.courses) - 1
+        assert not item_button(pilot, "group", "down", last - 1).disabled
+        assert item_button(pilot, "group", "down", last).disabled
         # And on step 3: Enter on ＋ 添加一点, then the new point's lead.
         app.go_to("reflections")
         await pilot.pause()
@@ -124,3 +128,15 @@ async def test_keys_typed_right_after_enter_on_an_add_button_land_in_the_new_ite
         await pilot.pause()
         point = app.state.speech.sections[0].points[-1]
         assert (point.lead, point.body) == ("x", "y")
+        last = len(app.state.speech.sections[0].points) - 1
+        assert not item_button(pilot, "point", "down", last - 1).disabled
+        assert item_button(pilot, "point", "down", last).disabled
+        # A section too: its card says 三、 (two reflections before it), its first field has the focus.
+        app.screen.query_one("#add-section").focus()
+        await pilot.pause()
+        for event in [key("enter"), key("z", "z")]:
+            app.post_message(event)
+        await pilot.pause()
+        await pilot.pause()
+        assert app.state.speech.sections[2].heading == "z" and app.state.speech.sections[2].kind == "reflection"
+        assert "三、" in text_in(pilot, ".section.card:last-of-type .card-title")

@@ -100,14 +100,18 @@ class CoursesScreen(PagedStep):
             yield Pager(self.page, len(groups), "组")
         start = self.page * PAGE_SIZE
         for index, group in enumerate(groups[start : start + PAGE_SIZE], start=start):
-            path = f"courses[{index}]"
-            with Vertical(classes="group card"):
-                yield Static(Content(f"第 {index + 1} 组"), classes="card-title")
-                with Horizontal(classes="field-row"):
-                    yield self.field("verb", f"{path}.verb", group.verb, suggestions=choices("course_verbs"))
-                    yield self.field("tail", f"{path}.tail", group.tail, suggestions=choices("course_tails"))
-                yield self.field("items", f"{path}.items", "\n".join(group.items), multiline=True)
-                yield from item_buttons("group", index, len(groups))
+            yield from self.compose_group(index, group, len(groups))
+
+    def compose_group(self, index: int, group: CourseGroup, count: int) -> ComposeResult:
+        """The card of course group ``index`` of ``count``."""
+        path = f"courses[{index}]"
+        with Vertical(classes="group card"):
+            yield Static(Content(f"第 {index + 1} 组"), classes="card-title")
+            with Horizontal(classes="field-row"):
+                yield self.field("verb", f"{path}.verb", group.verb, suggestions=choices("course_verbs"))
+                yield self.field("tail", f"{path}.tail", group.tail, suggestions=choices("course_tails"))
+            yield self.field("items", f"{path}.items", "\n".join(group.items), multiline=True)
+            yield from item_buttons("group", index, count)
 
     def page_for(self, path: str) -> int | None:
         match = re.match(r"courses\[(\d+)\]", path)
@@ -120,7 +124,14 @@ class CoursesScreen(PagedStep):
         groups.append(group)
         self.state.added_groups.append(group)
         self.state.changed()
-        await self.rebuild(focus=f"courses[{len(groups) - 1}].verb")  # the new group starts at its verb
+        focus = f"courses[{len(groups) - 1}].verb"  # the new group starts at its verb
+        if len(groups) > PAGE_SIZE:  # pages: the pager and the page shown change too
+            await self.rebuild(focus=focus)
+            return
+        # Only the new card is made: the others keep their paths.
+        self.enable_down("group", len(groups) - 2)
+        await self.query_one("#groups").mount_compose(self.compose_group(len(groups) - 1, group, len(groups)))
+        await self.appended(focus)
 
     @on(Button.Pressed, ".item-button")
     async def group_button(self, event: Button.Pressed) -> None:

@@ -74,30 +74,37 @@ class SectionsScreen(PagedStep):
         self._card_titles: dict[int, str] = {}
         numbers = card_numbers(self.state.speech)
         positions = self.positions()
-        sections = self.state.speech.sections
         self.page = min(self.page, page_count(len(positions)) - 1)
         if len(positions) > PAGE_SIZE:
             yield Pager(self.page, len(positions), "部分")
         start = self.page * PAGE_SIZE
         for order, index in enumerate(positions[start : start + PAGE_SIZE], start=start):
-            section = sections[index]
-            path = f"sections[{index}]"
-            with Vertical(classes="section card", name=str(index)):
-                self._card_titles[index] = title = self.section_title(index, numbers)
-                yield Static(Content(title), classes="card-title")
-                yield self.field("heading", f"{path}.heading", section.heading)
-                yield PhraseAutoComplete(f"#{field_id(path + '.heading')}", "heading", self.STEP)
-                yield self.field("intro", f"{path}.intro", section.intro, multiline=True)
-                for number, point in enumerate(section.points):
-                    point_path = f"{path}.points[{number}]"
-                    with Vertical(classes="point"):
-                        yield Static(Content(f"第 {number + 1} 点"), classes="point-title")
-                        yield self.field("lead", f"{point_path}.lead", point.lead)
-                        yield PhraseAutoComplete(f"#{field_id(point_path + '.lead')}", "lead", self.STEP)
-                        yield self.field("body", f"{point_path}.body", point.body, multiline=True)
-                        yield from item_buttons("point", number, len(section.points), owner=index)
-                yield Button(f"＋ {app_text('add')}一点", classes=f"add-point {MOVES_FOCUS}", name=str(index))
-                yield from item_buttons("section", order, len(positions), owner=index)
+            yield from self.compose_section(order, index, numbers, len(positions))
+
+    def compose_section(self, order: int, index: int, numbers: list[int], count: int) -> ComposeResult:
+        """The card of ``sections[index]``, ``order``-th of the ``count`` of this step."""
+        section = self.state.speech.sections[index]
+        path = f"sections[{index}]"
+        with Vertical(classes="section card", name=str(index)):
+            self._card_titles[index] = title = self.section_title(index, numbers)
+            yield Static(Content(title), classes="card-title")
+            yield self.field("heading", f"{path}.heading", section.heading)
+            yield PhraseAutoComplete(f"#{field_id(path + '.heading')}", "heading", self.STEP)
+            yield self.field("intro", f"{path}.intro", section.intro, multiline=True)
+            for number, point in enumerate(section.points):
+                yield from self.compose_point(index, number, point, len(section.points))
+            yield Button(f"＋ {app_text('add')}一点", classes=f"add-point {MOVES_FOCUS}", name=str(index))
+            yield from item_buttons("section", order, count, owner=index)
+
+    def compose_point(self, index: int, number: int, point: Point, count: int) -> ComposeResult:
+        """Point ``number`` of ``count`` of ``sections[index]``."""
+        point_path = f"sections[{index}].points[{number}]"
+        with Vertical(classes="point"):
+            yield Static(Content(f"第 {number + 1} 点"), classes="point-title")
+            yield self.field("lead", f"{point_path}.lead", point.lead)
+            yield PhraseAutoComplete(f"#{field_id(point_path + '.lead')}", "lead", self.STEP)
+            yield self.field("body", f"{point_path}.body", point.body, multiline=True)
+            yield from item_buttons("point", number, count, owner=index)
 
     def section_title(self, index: int, numbers: list[int]) -> str:
         """The card's title: the section's number as printed (一、), or that it prints none."""
@@ -129,7 +136,16 @@ class SectionsScreen(PagedStep):
         where = positions[-1] + 1 if positions else (0 if self.KIND == "reflection" else len(sections))
         sections.insert(where, Section(kind=self.KIND, points=[Point()]))
         self.state.changed()
-        await self.rebuild(focus=f"sections[{where}].heading")
+        focus = f"sections[{where}].heading"
+        count = len(positions) + 1
+        if count > PAGE_SIZE:  # pages: the pager and the page shown change too
+            await self.rebuild(focus=focus)
+            return
+        # Only the new card is made: the others keep their paths (later sections are another step's).
+        self.enable_down("section", count - 2)
+        numbers = card_numbers(self.state.speech)
+        await self.query_one("#sections").mount_compose(self.compose_section(count - 1, where, numbers, count))
+        await self.appended(focus)
 
     @on(Button.Pressed, ".add-point")
     async def add_point(self, event: Button.Pressed) -> None:
@@ -137,7 +153,13 @@ class SectionsScreen(PagedStep):
         points = self.state.speech.sections[index].points
         points.append(Point())
         self.state.changed()
-        await self.rebuild(focus=f"sections[{index}].points[{len(points) - 1}].lead")
+        number = len(points) - 1
+        # Only the new point is made, above the button: the others keep their paths.
+        self.enable_down("point", number - 1, owner=index)
+        await event.button.parent.mount_compose(  # type: ignore[union-attr]
+            self.compose_point(index, number, points[-1], len(points)), before=event.button
+        )
+        await self.appended(f"sections[{index}].points[{number}].lead")
 
     @on(Button.Pressed, ".item-button")
     async def item_button(self, event: Button.Pressed) -> None:

@@ -26,6 +26,7 @@ from wizard.record_paths import block_key
 from wizard.ui.messages import GoTo, KeysReleased
 from wizard.ui.state import RecordView, Removal
 from wizard.ui.widgets.form_field import FieldArea, FieldInput, FormField, field_id, make_field
+from wizard.ui.widgets.list_buttons import ItemButton
 from wizard.ui.widgets.pager import Pager
 from wizard.ui.widgets.preview import Preview
 from wizard.ui.widgets.step_bar import StepBar
@@ -282,6 +283,10 @@ class StepScreen(Screen[None]):
     async def rebuild(self, focus: str | None = None) -> None:
         """Sections, points or groups were added, moved or removed: lay the form out again."""
         self.reload_values()
+        await self.settle(focus)
+
+    async def settle(self, focus: str | None = None) -> None:
+        """After a change of the form: show the record, focus ``focus``, let the keys typed meanwhile go."""
         if self.is_attached:
             self.show_record()
         if focus:
@@ -344,6 +349,19 @@ class PagedStep(StepScreen):
         await container.remove_children()
         await container.mount_compose(self.compose_page())
         await super().rebuild(focus)
+
+    async def appended(self, focus: str) -> None:
+        """An item was added at the end of its list, and only its widgets mounted: settle on it."""
+        self.composed_for = self.state.shape()
+        self.apply_read_only()
+        await self.settle(focus)
+
+    def enable_down(self, kind: str, index: int, owner: int | None = None) -> None:
+        """The ↓ of item ``index`` (once the last of its list) can move it down now an item follows;
+        ``owner``: the section a point is in."""
+        for button in self.query(ItemButton):
+            if (button.kind, button.move, button.index) == (kind, "down", index) and owner in (None, button.owner):
+                button.disabled = self.state.session.read_only
 
     @on(Pager.Turned)
     async def turn_page(self, message: Pager.Turned) -> None:
