@@ -146,6 +146,8 @@ async def test_points_are_added_moved_and_removed(private_home):
         await pilot.pause()
         assert leads() == ["甲", "丙", "乙"]
         assert "甲。丙。乙。" in screen_text(pilot)
+        fields = [widget_for(pilot, f"sections[0].points[{number}].lead").value for number in range(3)]
+        assert fields == ["甲", "丙", "乙"] and app.focused is widget_for(pilot, "sections[0].points[1].lead")
         # Remove the first point.
         button = item_button(pilot, "point", "remove", 0)
         await click(pilot, button)

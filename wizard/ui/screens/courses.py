@@ -146,4 +146,4 @@ class CoursesScreen(PagedStep):
             return
         moved = apply_move(groups, index, button.move)
         self.state.changed()
-        await self.rebuild(f"courses[{moved}].verb")
+        await self.moved(f"courses[{moved}].verb")

@@ -114,6 +114,14 @@ class SectionsScreen(PagedStep):
     def field_edited(self, field: FormField) -> None:
         super().field_edited(field)
         # A heading typed or emptied, or the first text of a section, numbers the sections anew.
+        self.renumber_cards()
+
+    async def moved(self, focus: str) -> None:
+        self.renumber_cards()
+        await super().moved(focus)
+
+    def renumber_cards(self) -> None:
+        """Each card's title as the sections are now numbered (一、, or that it prints none)."""
         titles, numbers = self._card_titles, card_numbers(self.state.speech)
         for card in self.query(".section.card"):
             index = int(str(card.name))
@@ -177,7 +185,7 @@ class SectionsScreen(PagedStep):
             sections[button.owner], sections[other] = sections[other], sections[button.owner]
             path = f"sections[{other}].heading"
         self.state.changed()
-        await self.rebuild(path)
+        await self.moved(path)
 
     async def remove_item(self, button: ItemButton) -> None:
         """Remove a point or a section; the focus goes to its neighbour, Ctrl+Z brings it back."""

@@ -356,6 +356,16 @@ class PagedStep(StepScreen):
         self.apply_read_only()
         await self.settle(focus)
 
+    async def moved(self, focus: str) -> None:
+        """Two items of a list swapped places: the fields keep their paths, and show the values now there
+        (two sections with different numbers of points: the page is composed anew)."""
+        if self.composed_for != self.state.shape():
+            await self.rebuild(focus)
+            return
+        self.reload_values()
+        self.refresh_messages()
+        await self.settle(focus)
+
     def enable_down(self, kind: str, index: int, owner: int | None = None) -> None:
         """The ↓ of item ``index`` (once the last of its list) can move it down now an item follows;
         ``owner``: the section a point is in."""
