@@ -122,13 +122,17 @@ async def test_keys_typed_right_after_enter_on_an_add_button_land_in_the_new_ite
         await pilot.pause()
         app.screen.query(".add-point").first().focus()
         await pilot.pause()
-        for event in [key("enter"), key("x", "x"), key("tab"), key("y", "y")]:
+        # Two points in a row, as fast as keys come: lead, Tab, body, Tab ×3 to ＋ 添加一点 (↑, ✕ on
+        # the way; the new last point's ↓ cannot be used), Enter, the next lead.
+        burst = [key("enter"), key("x", "x"), key("tab"), key("y", "y")]
+        burst += [key("tab"), key("tab"), key("tab"), key("enter"), key("w", "w")]
+        for event in burst:
             app.post_message(event)
+        await pilot.pause(0.3)
         await pilot.pause()
-        await pilot.pause()
-        point = app.state.speech.sections[0].points[-1]
-        assert (point.lead, point.body) == ("x", "y")
-        last = len(app.state.speech.sections[0].points) - 1
+        points = app.state.speech.sections[0].points
+        assert [(point.lead, point.body) for point in points[-2:]] == [("x", "y"), ("w", "")]
+        last = len(points) - 1
         assert not item_button(pilot, "point", "down", last - 1).disabled
         assert item_button(pilot, "point", "down", last).disabled
         # A section too: its card says 三、 (two reflections before it), its first field has the focus.

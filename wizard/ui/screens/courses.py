@@ -14,10 +14,9 @@ from textual.widgets import Button, Select, Static, TextArea
 from wizard.model import OPENING_FRAMES, CourseGroup, OpeningFrame
 from wizard.session import OPENING_TEXT
 from wizard.ui.dialogs.confirm import ConfirmDialog
-from wizard.ui.messages import MOVES_FOCUS
 from wizard.ui.screens.step import PagedStep
 from wizard.ui.widgets.form_field import FormField, field_id
-from wizard.ui.widgets.list_buttons import ItemButton, apply_move, item_buttons
+from wizard.ui.widgets.list_buttons import FormButton, ItemButton, apply_move, item_buttons
 from wizard.ui.widgets.pager import PAGE_SIZE, Pager, page_count, page_of
 from wizard.ui.wording import app_text, choices
 
@@ -29,7 +28,7 @@ class CoursesScreen(PagedStep):
     def compose_form(self) -> ComposeResult:
         with Vertical(id="groups"):
             yield from self.compose_page()
-        yield Button(f"＋ {app_text('add')}一组课程", id="add-group", classes=MOVES_FOCUS)
+        yield FormButton(f"＋ {app_text('add')}一组课程", id="add-group")
         yield from self.compose_opening()
 
     def compose_opening(self) -> ComposeResult:

@@ -18,10 +18,9 @@ from textual.widgets import Button, Static
 from wizard.assemble import is_blank, is_headed
 from wizard.model import Point, Section, SectionKind, Speech
 from wizard.numerals import chinese_numeral
-from wizard.ui.messages import MOVES_FOCUS
 from wizard.ui.screens.step import PagedStep
 from wizard.ui.widgets.form_field import FormField, field_id
-from wizard.ui.widgets.list_buttons import ItemButton, apply_move, item_buttons
+from wizard.ui.widgets.list_buttons import FormButton, ItemButton, apply_move, item_buttons
 from wizard.ui.widgets.pager import PAGE_SIZE, Pager, page_count, page_of
 from wizard.ui.widgets.phrase_complete import PhraseAutoComplete
 from wizard.ui.wording import app_text, layout_text
@@ -67,7 +66,7 @@ class SectionsScreen(PagedStep):
                         yield from self.layout_select("numbering")
         with Vertical(id="sections"):
             yield from self.compose_page()
-        yield Button(f"＋ {app_text('add')}一个部分", id="add-section", classes=MOVES_FOCUS)
+        yield FormButton(f"＋ {app_text('add')}一个部分", id="add-section")
 
     def compose_page(self) -> ComposeResult:
         #: The title each card on the page shows, by section index.
@@ -93,7 +92,7 @@ class SectionsScreen(PagedStep):
             yield self.field("intro", f"{path}.intro", section.intro, multiline=True)
             for number, point in enumerate(section.points):
                 yield from self.compose_point(index, number, point, len(section.points))
-            yield Button(f"＋ {app_text('add')}一点", classes=f"add-point {MOVES_FOCUS}", name=str(index))
+            yield FormButton(f"＋ {app_text('add')}一点", classes="add-point", name=str(index))
             yield from item_buttons("section", order, count, owner=index)
 
     def compose_point(self, index: int, number: int, point: Point, count: int) -> ComposeResult:

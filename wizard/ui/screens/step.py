@@ -291,8 +291,9 @@ class StepScreen(Screen[None]):
             self.show_record()
         if focus:
             self.focus_field(focus)
-        # The focus is where the button sent it: keys typed meanwhile go there.
-        self.app.post_message(KeysReleased())
+        # The focus is where the button sent it: keys typed meanwhile go there, once the form
+        # is laid out (Tab follows the widgets' places on screen: new ones have none before).
+        self.call_after_refresh(self.app.post_message, KeysReleased())
 
     def focus_field(self, path: str) -> bool:
         """Focus the widget that edits ``path``; False when this step has none.

@@ -14,7 +14,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Button, Static
 
-from wizard.ui.messages import MOVES_FOCUS
+from wizard.ui.widgets.list_buttons import FormButton
 
 #: Items of a list shown at once.
 PAGE_SIZE = 8
@@ -53,10 +53,10 @@ class Pager(Horizontal):
         first = self.page * PAGE_SIZE + 1
         last = min(self.total, first + PAGE_SIZE - 1)
         yield Static(Content(f"第 {first}–{last} {self.noun}，共 {self.total} {self.noun}"))
-        yield Button("‹ 上一页", classes=f"page-back {MOVES_FOCUS}", compact=True, disabled=self.page == 0)
-        yield Button(
+        yield FormButton("‹ 上一页", classes="page-back", compact=True, disabled=self.page == 0)
+        yield FormButton(
             "下一页 ›",
-            classes=f"page-next {MOVES_FOCUS}",
+            classes="page-next",
             compact=True,
             disabled=self.page >= page_count(self.total) - 1,
         )
