@@ -27,7 +27,7 @@ def long_record(sections: int = 200, groups: int = 20) -> Speech:
     return speech
 
 
-async def test_only_a_page_of_sections_is_made_and_the_pages_turn(private_home):
+async def test_only_a_page_of_sections_is_made_the_pages_turn_and_any_field_is_reached_by_its_path(private_home):
     app = make_app(Session(long_record(), TODAY), **QUICK)
     async with app.run_test(size=(120, 40)) as pilot:
         app.go_to("reflections")
@@ -38,11 +38,7 @@ async def test_only_a_page_of_sections_is_made_and_the_pages_turn(private_home):
         await pilot.pause()
         assert widget_for(pilot, f"sections[{PAGE_SIZE}].heading").value == f"第{PAGE_SIZE + 1}部分的标题"
         assert not app.screen.query("#f-sections-0-heading")
-
-
-async def test_a_field_on_another_page_is_reached_by_its_path(private_home):
-    app = make_app(Session(long_record(), TODAY), **QUICK)
-    async with app.run_test(size=(120, 40)) as pilot:
+        # A field on another page is reached by its path (a problem's jump, say).
         app.go_to("reflections", focus="sections[150].points[1].body")
         assert await until(pilot, lambda: app.screen.query("#f-sections-150-points-1-body"))
         assert await until(pilot, lambda: app.focused is widget_for(pilot, "sections[150].points[1].body"))

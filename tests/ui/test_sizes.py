@@ -115,9 +115,9 @@ SIZES = [(60, 20), (200, 50), (40, 10), (120, 40)]
 RESIZES = [(40, 12), (150, 50), (20, 5), (200, 60), (10, 3), (80, 24), (1, 1), (60, 20)]
 
 
-#: A step of cards within cards (courses and actions are laid out as reflections are) and one
-#: of plain fields beside a fixed-width form (training is laid out as review is, but wider).
-@pytest.mark.parametrize("step", ["reflections", "review"])
+#: The step of cards within cards (courses and actions are laid out as it is); the plain fields of
+#: the other steps are resized while typed in by the pty test and under toasts (tests/compat).
+@pytest.mark.parametrize("step", ["reflections"])
 async def test_resizing_while_typing_keeps_every_keystroke(private_home, step):
     app = demo_app()
     async with app.run_test(size=(120, 40)) as pilot:
