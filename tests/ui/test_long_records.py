@@ -37,6 +37,7 @@ async def test_only_a_page_of_sections_is_made_the_pages_turn_and_any_field_is_r
         await click(pilot, ".page-next")
         await pilot.pause()
         assert widget_for(pilot, f"sections[{PAGE_SIZE}].heading").value == f"第{PAGE_SIZE + 1}部分的标题"
+        assert app.focused is app.screen.query_one(".page-next"), "Enter again turns on"
         assert not app.screen.query("#f-sections-0-heading")
         # A field on another page is reached by its path (a problem's jump, say).
         app.go_to("reflections", focus="sections[150].points[1].body")

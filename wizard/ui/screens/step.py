@@ -376,9 +376,17 @@ class PagedStep(StepScreen):
 
     @on(Pager.Turned)
     async def turn_page(self, message: Pager.Turned) -> None:
+        forward = message.page > self.page
         self.page = message.page
         await self.rebuild()
         self.query_one("#form").scroll_home(animate=False)
+        # The pager is made anew with the page: the focus stays on the button pressed (Enter
+        # turns on), or on the other one at the last or first page.
+        buttons = [self.query(".page-next"), self.query(".page-back")]
+        for found in buttons if forward else buttons[::-1]:
+            if found and not found.first().disabled:
+                found.first().focus()
+                break
 
     def focus_field(self, path: str) -> bool:
         """Focus the field for ``path``, turning to its item's page first."""
