@@ -180,3 +180,10 @@ def test_hostile_text_in_titles_and_on_the_cover_is_written_literally(home, tmp_
     text = "\n".join(paragraph.text for paragraph in docx.Document(str(out)).paragraphs)
     assert "[bold]标题[/]" in text and "副标题[@click=app.quit]x[/]" in text
     assert "\x1b" not in text and "\x00" not in text and "\x07" not in text
+
+
+def test_made_again_into_the_folder_of_its_pieces_the_booklet_is_not_a_piece_of_itself(home, tmp_path, pieces):
+    out = pieces / "汇编.docx"
+    assert main(["booklet", str(pieces), "-o", str(out)]) == 0
+    assert main(["booklet", str(pieces), "-o", str(out), "--force"]) == 0
+    assert len(docx.Document(str(out)).sections) == 2 + 3

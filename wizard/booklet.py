@@ -137,11 +137,22 @@ def sort_key(order: str) -> Callable[[Piece], tuple]:
 
 
 def gather(
-    paths: Iterable[str | os.PathLike[str]], today: dt.date, order: str = "given", progress: Progress | None = None
+    paths: Iterable[str | os.PathLike[str]],
+    today: dt.date,
+    order: str = "given",
+    progress: Progress | None = None,
+    skip: str | os.PathLike[str] | None = None,
 ) -> Gathered:
-    """Read every piece under ``paths``; what cannot be read or was given twice is left out, with a warning."""
+    """Read every piece under ``paths``; what cannot be read or was given twice is left out, with a warning.
+
+    ``skip`` is the booklet being written: made again into the folder of the pieces, the
+    last one would otherwise become a piece of the next.
+    """
     gathered = Gathered()
     files = files_in(paths, gathered)
+    if skip is not None:
+        target = Path(skip).resolve()
+        files = [path for path in files if path.resolve() != target]
     seen: dict[str, Path] = {}
     for number, path in enumerate(files, start=1):
         try:

@@ -250,7 +250,7 @@ def _booklet(args: argparse.Namespace) -> int:
     if (refused := _output_refused(args.output, args.force)) is not None:
         return _fail(refused)
     style = house_style.load(args.style)  # a bad value: one line, before any file is read
-    gathered = booklet.gather(args.files, dt.date.today(), args.order)
+    gathered = booklet.gather(args.files, dt.date.today(), args.order, skip=args.output)
     for line in gathered.warnings + gathered.notes:
         _say(f"{PROG}: {line}")
     if not gathered.pieces:

@@ -103,7 +103,8 @@ class BookletDialog(ModalScreen[Path | None]):
             self.show_lines(["请先填文件或文件夹。"], failed=True)
             return
         order = str(self.query_one("#booklet-order", Select).value)
-        self.gathered = await asyncio.to_thread(booklet.gather, sources, self.today, order, self.progress)
+        output = self.output()
+        self.gathered = await asyncio.to_thread(booklet.gather, sources, self.today, order, self.progress, output)
         self.query_one("#booklet-progress").display = False
         self.show_gathered()
 
@@ -128,6 +129,11 @@ class BookletDialog(ModalScreen[Path | None]):
         shown.update(Text("\n".join(lines)))
         shown.set_class(failed, "-failed")
 
+    def output(self) -> Path:
+        """Where the booklet goes: the path given, as a .docx."""
+        output = Path(self.query_one("#booklet-output", Input).value.strip() or "汇编.docx").expanduser()
+        return output if output.suffix.lower() == ".docx" else output.with_name(output.name + ".docx")
+
     @on(Button.Pressed, "#yes")
     @work(exclusive=True, group="booklet")
     async def write(self) -> None:
@@ -136,9 +142,7 @@ class BookletDialog(ModalScreen[Path | None]):
         gathered = self.gathered
         if gathered is None or not gathered.pieces:
             return
-        output = Path(self.query_one("#booklet-output", Input).value.strip() or "汇编.docx").expanduser()
-        if output.suffix.lower() != ".docx":
-            output = output.with_name(output.name + ".docx")
+        output = self.output()
         if output.exists():
             question = f"{output} 已经存在。\n要覆盖吗？"
             if not await self.app.push_screen_wait(ConfirmDialog(question, "覆盖", "取消", yes_first=False)):
