@@ -287,7 +287,9 @@ def build(pieces: list[Piece], cover: Cover, style: HouseStyle, progress: Progre
     return document
 
 
-def write(path: str | os.PathLike[str], pieces: list[Piece], cover: Cover, style: HouseStyle, progress=None) -> Path:
+def write(
+    path: str | os.PathLike[str], pieces: list[Piece], cover: Cover, style: HouseStyle, progress: Progress | None = None
+) -> Path:
     """Write the booklet safely: a failed write leaves any previous file whole."""
     buffer = io.BytesIO()
     build(pieces, cover, style, progress).save(buffer)

@@ -223,8 +223,16 @@ def restart_page_numbers(section, start: int) -> None:
     if numbering is None:
         numbering = OxmlElement("w:pgNumType")
         # Schema order: pgNumType comes after the page margins, before the columns and the grid.
-        anchor = next(sect_pr.find(qn(tag)) for tag in ("w:cols", "w:docGrid") if sect_pr.find(qn(tag)) is not None)
-        anchor.addprevious(numbering)
+        later = (
+            found
+            for tag in ("w:cols", "w:formProt", "w:vAlign", "w:docGrid")
+            if (found := sect_pr.find(qn(tag))) is not None
+        )
+        anchor = next(later, None)
+        if anchor is not None:
+            anchor.addprevious(numbering)
+        else:
+            sect_pr.append(numbering)
     numbering.set(qn("w:start"), str(start))
 
 
