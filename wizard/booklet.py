@@ -36,6 +36,7 @@ from wizard.assemble import blocks, render_text
 from wizard.data_files import speech_wording
 from wizard.dates import format_range
 from wizard.house_style import HouseStyle
+from wizard.length import text_width
 from wizard.model import Speech
 from wizard.storage import RecordError
 from wizard.text_cleaning import clean
@@ -191,11 +192,6 @@ def date_range(pieces: list[Piece]) -> str:
 # -- counting pages, for the contents shown before Word updates its field ----------------------
 
 
-def _width(text: str) -> float:
-    """Width in body characters: a Chinese character or full-width mark is one, ASCII half."""
-    return sum(0.5 if ord(char) < 0x2E80 else 1.0 for char in text)
-
-
 def lines_taken(speech: Speech, style: HouseStyle) -> float:
     """Lines of the body grid the speech takes: each paragraph wraps at the line's characters."""
     per_line = style.chars_per_line
@@ -204,11 +200,11 @@ def lines_taken(speech: Speech, style: HouseStyle) -> float:
     for block in blocks(speech):
         for role, line in zip(block.roles, block.lines):
             if role == "title":
-                rows = math.ceil(_width(line) * title_scale / per_line) or 1
+                rows = math.ceil(text_width(line) * title_scale / per_line) or 1
                 lines += rows * max(title_scale, 1.0)
             else:
                 indent = 0 if role in ("salutation", "subtitle", "speaker", "date-line") else 2
-                lines += math.ceil((_width(line) + indent) / per_line) or 1
+                lines += math.ceil((text_width(line) + indent) / per_line) or 1
         if block.key in ("title", "signature"):
             lines += 1  # the line's space under the title block, over the signature
     return lines

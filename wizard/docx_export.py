@@ -32,6 +32,7 @@ from wizard import docx_layout as layout
 from wizard.assemble import blocks, point_text
 from wizard.data_files import speech_wording
 from wizard.house_style import HouseStyle
+from wizard.length import text_width
 from wizard.model import Point, Speech
 from wizard.numerals import chinese_numeral
 from wizard.storage import write_bytes_atomic
@@ -71,11 +72,6 @@ _CENTRED = {
 }
 #: GB/T 9704 7.3.5.1: the date 右空四字, the name centred over it.
 SIGNATURE_DATE_RIGHT = 4
-
-
-def text_width(text: str) -> float:
-    """Width in body characters: a Chinese character or full-width mark is one, ASCII half."""
-    return sum(0.5 if ord(char) < 0x2E80 else 1.0 for char in text)
 
 
 def signature_indents(name: str, date: str) -> tuple[float, float]:

@@ -41,6 +41,11 @@ def count_characters(text: str) -> int:
     return sum(map(len, text.split()))
 
 
+def text_width(text: str) -> float:
+    """Width in body characters on the printed page: a Chinese character or full-width mark is one, ASCII half."""
+    return sum(0.5 if ord(char) < 0x2E80 else 1.0 for char in text)
+
+
 def count_blocks(blocks: list[Block]) -> int:
     """Characters of the speech made of ``blocks``: what ``measure_speech`` counts."""
     return sum(count_characters(line) for block in blocks for line in block.lines)
