@@ -149,7 +149,7 @@ class SpeechWizardApp(App[Finished | None]):
         focused = self.focused if key is not None else None
         presses = (
             key is not None
-            and key.key in ("enter", "space")
+            and key.key == "enter"  # a Button's one key
             and isinstance(focused, Button)
             and focused.has_class(MOVES_FOCUS)
             and not focused.disabled
